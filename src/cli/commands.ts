@@ -1,0 +1,12 @@
+import type { Command } from './command.js';
+
+/**
+ * Subcommands, loaded lazily so that `evo-mock serve` does not pay for the generator's or the
+ * contract runner's imports at start-up.
+ */
+export const commands: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
+  generate: {
+    summary: 'Parse the DTO pages in spec/sources/ into spec/openapi.json',
+    load: async () => (await import('./generate-command.js')).generateCommand,
+  },
+};

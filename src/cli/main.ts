@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import { commands } from './commands.js';
+import { helpFor, parseCommandArgs, UsageError } from './command.js';
+
+function topHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length)) + 2;
+  return [
+    'Usage: evo-mock <command> [options]',
+    '',
+    'A mock and contract-testing server for the Evo Voice Sessions API (ServiceStack).',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}${c.summary}`),
+    '',
+    "Run 'evo-mock <command> --help' for a command's options.",
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(topHelp());
+    return name === undefined ? 2 : 0;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    console.error(`evo-mock: unknown command '${name}'. Run 'evo-mock --help' to see the commands.`);
+    return 2;
+  }
+  const cmd = await entry.load();
+  try {
+    const { values, positionals, help } = parseCommandArgs(cmd, rest);
+    if (help) {
+      console.log(helpFor(cmd));
+      return 0;
+    }
+    return await cmd.run(values, positionals);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`evo-mock ${cmd.name}: ${err.message}\nRun 'evo-mock ${cmd.name} --help' for the options.`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`evo-mock: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

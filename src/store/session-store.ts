@@ -1,0 +1,60 @@
+import type { SessionInfo } from '../generated/dtos.js';
+
+/**
+ * A stored session: the SessionInfo the API returns plus the facts the API filters on but does not
+ * return (SessionInfo has no parentSessionId, yet ListSessions filters by it).
+ */
+export interface StoredSession {
+  readonly session: SessionInfo;
+  readonly parentSessionId?: string;
+}
+
+/** Which accounts a caller reaches; 'all' for system administrators. */
+export type AccountScope = ReadonlySet<string> | 'all';
+
+export type SortOrder = 'Ascend' | 'Descend';
+
+/** ListSessions after binding and validation: every list already split, every default applied. */
+export interface SessionQuery {
+  readonly page: number;
+  readonly countPerPage: number;
+  readonly all: boolean;
+  readonly simplifiedPaging: boolean;
+  readonly specificIds: readonly string[];
+  readonly sortField?: string;
+  readonly sortOrder: SortOrder;
+  readonly accountIds: readonly string[];
+  readonly customerIds: readonly string[];
+  readonly endpointIds: readonly string[];
+  readonly from?: string;
+  readonly to?: string;
+  readonly log?: string;
+  readonly parentSessionId?: string;
+  /** YYYY-MM-DD, inclusive. */
+  readonly startDate?: string;
+  /** YYYY-MM-DD, inclusive. */
+  readonly endDate?: string;
+  readonly searchArchive: boolean;
+}
+
+export interface SessionPage {
+  readonly items: readonly SessionInfo[];
+  readonly totalCount: number;
+  readonly totalPages: number;
+  readonly hasMorePages: boolean;
+}
+
+/** The store's seam: a few named queries. Reads are synchronous over memory; writes resolve once durable. */
+export interface SessionStore {
+  list(query: SessionQuery, scope: AccountScope): SessionPage;
+  get(id: string, scope: AccountScope): SessionInfo | undefined;
+  /** Sessions not ended in the reachable accounts (GetActiveSessions). */
+  active(scope: AccountScope): readonly SessionInfo[];
+  /** Sessions not ended where the user is a member or owns the session's endpoint (GetMySessions). */
+  mine(user: { readonly id: string; readonly endpointId: string }, scope: AccountScope): readonly SessionInfo[];
+  exists(id: string, scope: AccountScope): boolean;
+  /** Resolves only once the new session is on disk. */
+  create(entry: StoredSession): Promise<SessionInfo>;
+  /** Flushes pending writes and releases the file. */
+  close(): Promise<void>;
+}

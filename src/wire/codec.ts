@@ -1,0 +1,30 @@
+import type { WireObject } from './wire-type.js';
+
+export type WireFormat = 'json' | 'xml' | 'jsv';
+
+/**
+ * A wire format is a pair of functions over a DTO description, like lowdb's DataFile({ parse, stringify }).
+ * `stringify` writes bytes exactly as ServiceStack would for that DTO; `parse` reads what a ServiceStack
+ * client or server might send (lenient where ServiceStack is lenient) and returns the canonical DTO value:
+ * camelCase keys, typed scalars, absent (not null) members for nulls.
+ */
+export interface Codec {
+  readonly format: WireFormat;
+  /** The Content-Type ServiceStack answers with for this format. */
+  readonly contentType: string;
+  stringify(value: unknown, type: WireObject): string;
+  /** Throws WireParseError when the text is not a valid body for `type`. */
+  parse(text: string, type: WireObject): Record<string, unknown>;
+}
+
+/** A body that cannot be read as the expected DTO; the server turns it into a 400 SerializationException. */
+export class WireParseError extends Error {
+  constructor(
+    message: string,
+    readonly format: WireFormat,
+    readonly fieldName?: string,
+  ) {
+    super(message);
+    this.name = 'WireParseError';
+  }
+}
