@@ -1,0 +1,245 @@
+/**
+ * npm run bench [-- --peers] [-- --duration S]
+ *
+ * Starts evo-mock and a bare Express 5 app (and, with --peers, json-server and Prism, installed into the
+ * git-ignored .bench/peers), drives each with autocannon in this process, and prints every figure with
+ * its ratio against a peer measured in the same run. Servers are pinned to core 0 and the load to the
+ * other cores when the machine has two or more.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LOAD_CPUS, spawnServer, type ChildServer } from './lib/child-server.js';
+import { load, type LoadResult } from './lib/load.js';
+import { freePort } from './lib/ports.js';
+import { fmtRps, printTable, ratio, type Row } from './lib/report.js';
+
+const root = resolve(import.meta.dirname, '..');
+const cli = join(root, 'dist/src/cli/main.js');
+const { values } = parseArgs({
+  options: {
+    peers: { type: 'boolean', default: false },
+    duration: { type: 'string', default: '5' },
+    skipBuild: { type: 'boolean', default: false },
+  },
+});
+const durationS = Number(values.duration);
+const NOW = '2026-11-21T12:00:00.000Z';
+const ADMIN = { Authorization: `Basic ${Buffer.from('admin@example.com:admin').toString('base64')}` };
+const DEV = { Authorization: `Basic ${Buffer.from('dev@example.com:dev').toString('base64')}` };
+
+if (LOAD_CPUS) execFileSync('taskset', ['-pc', LOAD_CPUS, String(process.pid)], { stdio: 'ignore' });
+if (!values.skipBuild) execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
+
+const work = mkdtempSync(join(tmpdir(), 'evo-bench-'));
+const rows: Row[] = [];
+const servers: ChildServer[] = [];
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+function seed(db: string, sessions: number): void {
+  execFileSync(process.execPath, [cli, 'seed', '--db', db, '--sessions', String(sessions), '--seed', '42', '--now', NOW, '--reset'], {
+    stdio: 'ignore',
+  });
+}
+
+async function startMock(db: string): Promise<ChildServer> {
+  const port = await freePort();
+  const s = await spawnServer({
+    name: 'evo-mock',
+    command: process.execPath,
+    args: [cli, 'serve', '--port', String(port), '--db', db, '--now', NOW, '--quiet'],
+    url: `http://127.0.0.1:${port}`,
+    probe: '/__admin/health',
+  });
+  servers.push(s);
+  return s;
+}
+
+async function getJson<T>(url: string, headers: Record<string, string>): Promise<T> {
+  const res = await fetch(url, { headers: { ...headers, Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+interface Session {
+  id: string;
+  accountId?: string;
+  customerId?: string;
+}
+
+function mostCommonPair(items: readonly Session[]): { accountId: string; customerId: string } {
+  const counts = new Map<string, number>();
+  for (const s of items) if (s.accountId && s.customerId) counts.set(`${s.accountId} ${s.customerId}`, (counts.get(`${s.accountId} ${s.customerId}`) ?? 0) + 1);
+  const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (!best) throw new Error('the seeded store has no session with both an account and a customer');
+  const [accountId = '', customerId = ''] = best[0].split(' ');
+  return { accountId, customerId };
+}
+
+function row(scenario: string, ours: LoadResult, peerName: string, peer: LoadResult | undefined, min: number, extra = ''): void {
+  const r = peer ? ratio(ours.rps, peer.rps) : undefined;
+  rows.push({
+    scenario,
+    ours: `${fmtRps(ours.rps)} p99 ${ours.p99}ms${ours.non2xx + ours.errors > 0 ? ` (${ours.non2xx + ours.errors} bad)` : ''}`,
+    peer: peer ? `${peerName} ${fmtRps(peer.rps)}` : `${peerName} (not run)`,
+    ratio: r === undefined ? '-' : `${r.toFixed(2)}x`,
+    target: `>= ${min}x${extra}`,
+    ok: r === undefined ? undefined : r >= min && ours.non2xx + ours.errors === 0,
+  });
+}
+
+async function main(): Promise<void> {
+  const db1k = join(work, 'db1k.json');
+  const db10k = join(work, 'db10k.json');
+  seed(db1k, 1000);
+  seed(db10k, 10_000);
+
+  // Cold start: spawn to first answer, store of 1 000 sessions already on disk.
+  const cold = await startMock(db1k);
+  const coldMs = cold.startMs;
+  const firstId = (await getJson<{ items: Session[] }>(`${cold.url}/sessions?countPerPage=1`, DEV)).items[0]?.id;
+  await cold.stop();
+
+  // A bare Express 5 app answering with a precomputed SessionInfo: the floor for GET by id.
+  const mock = await startMock(db10k);
+  const all = await getJson<{ items: Session[] }>(`${mock.url}/sessions?all=true&searchArchive=true`, ADMIN);
+  const live = await getJson<{ items: Session[] }>(`${mock.url}/sessions?all=true`, DEV);
+  const sample = live.items[0] ?? all.items[0];
+  if (!sample || !firstId) throw new Error('the seeded store is empty');
+  const bodyFile = join(work, 'session.json');
+  writeFileSync(bodyFile, JSON.stringify(sample));
+  const barePort = await freePort();
+  const bare = await spawnServer({
+    name: 'bare express',
+    command: process.execPath,
+    args: ['--import', 'tsx', join(root, 'bench/bare-express.ts'), String(barePort), bodyFile],
+    url: `http://127.0.0.1:${barePort}`,
+    probe: '/sessions/probe',
+    cwd: root,
+  });
+  servers.push(bare);
+
+  let peakRss = 0;
+  const sampleRss = () => {
+    peakRss = Math.max(peakRss, mock.rssMb());
+  };
+  const run = (path: string, headers: Record<string, string>, connections = 10) =>
+    load({ url: mock.url + path, headers, connections, durationS, onTick: sampleRss });
+
+  const bareGet = await load({ url: `${bare.url}/sessions/${sample.id}`, connections: 10, durationS });
+  const getJsonR = await run(`/sessions/${sample.id}`, { ...DEV, Accept: 'application/json' });
+  row('GET /sessions/{id} json, auth + validation', getJsonR, 'bare express', bareGet, 0.8);
+  const getXml = await run(`/sessions/${sample.id}`, { ...DEV, Accept: 'application/xml' });
+  row('GET /sessions/{id} xml', getXml, 'evo json', getJsonR, 0.5);
+  const getJsv = await run(`/sessions/${sample.id}`, { ...DEV, Accept: 'application/jsv' });
+  row('GET /sessions/{id} jsv', getJsv, 'evo json', getJsonR, 0.5);
+
+  const pair = mostCommonPair(all.items);
+  const filtered = `/sessions?accountIds=${pair.accountId}&customerIds=${pair.customerId}&countPerPage=25&searchArchive=true`;
+  const page = `/sessions?countPerPage=25`;
+  const listJson = await run(filtered, ADMIN);
+  const pageJson = await run(page, { ...DEV, Accept: 'application/json' });
+  const pageXml = await run(page, { ...DEV, Accept: 'application/xml' });
+  row('GET /sessions page of 25 xml', pageXml, 'evo json', pageJson, 0.5);
+  const pageJsv = await run(page, { ...DEV, Accept: 'application/jsv' });
+  row('GET /sessions page of 25 jsv', pageJsv, 'evo json', pageJson, 0.5);
+
+  const body = JSON.stringify({ displayName: 'Bench call', toAddress: '+15555550123', channel: 'Voice' });
+  const post = await load({
+    url: `${mock.url}/sessions`,
+    method: 'POST',
+    headers: { ...DEV, 'Content-Type': 'application/json' },
+    body,
+    connections: 50,
+    durationS,
+    onTick: sampleRss,
+  });
+
+  let jsList: LoadResult | undefined;
+  let jsPost: LoadResult | undefined;
+  let prismGet: LoadResult | undefined;
+  let prismStart: number | undefined;
+  if (values.peers) {
+    const peers = installPeers();
+    const jsDb = join(work, 'json-server.json');
+    writeFileSync(jsDb, JSON.stringify({ sessions: all.items }));
+    const jsPort = await freePort();
+    const js = await spawnServer({
+      name: 'json-server',
+      command: process.execPath,
+      args: [join(peers, 'node_modules/json-server/lib/cli/bin.js'), '--port', String(jsPort), '--host', '127.0.0.1', '--quiet', jsDb],
+      url: `http://127.0.0.1:${jsPort}`,
+      probe: '/sessions?_limit=1',
+    });
+    servers.push(js);
+    jsList = await load({
+      url: `${js.url}/sessions?accountId=${pair.accountId}&customerId=${pair.customerId}&_page=1&_limit=25`,
+      connections: 10,
+      durationS,
+    });
+    jsPost = await load({ url: `${js.url}/sessions`, method: 'POST', headers: { 'Content-Type': 'application/json' }, body, connections: 50, durationS });
+    await js.stop();
+
+    const prismPort = await freePort();
+    const prism = await spawnServer({
+      name: 'prism',
+      command: process.execPath,
+      args: [join(peers, 'node_modules/@stoplight/prism-cli/dist/index.js'), 'mock', '-p', String(prismPort), '-h', '127.0.0.1', join(root, 'spec/openapi.json')],
+      url: `http://127.0.0.1:${prismPort}`,
+      probe: `/sessions/${sample.id}`,
+      probeHeaders: DEV,
+    });
+    servers.push(prism);
+    prismStart = prism.startMs;
+    prismGet = await load({ url: `${prism.url}/sessions/${sample.id}`, headers: DEV, connections: 10, durationS });
+    await prism.stop();
+  }
+
+  row('GET /sessions 10k, account+customer, 25', listJson, 'json-server', jsList, 10, `, p99 < 15ms (${listJson.p99}ms)`);
+  const lastList = rows.at(-1);
+  if (lastList && lastList.ok !== undefined) rows[rows.length - 1] = { ...lastList, ok: lastList.ok && listJson.p99 < 15 };
+  if (prismGet) row('GET /sessions/{id} vs Prism static mock', getJsonR, 'prism', prismGet, 1);
+  row('POST /sessions, 10k stored, durable, 50 conn', post, 'json-server', jsPost, 10, `, >= 500/s`);
+  const lastPost = rows.at(-1);
+  if (lastPost) rows[rows.length - 1] = { ...lastPost, ok: (lastPost.ok ?? true) && post.rps >= 500 && post.non2xx + post.errors === 0 };
+  rows.push({
+    scenario: 'cold start to first answer, 1k sessions',
+    ours: `${Math.round(coldMs)} ms`,
+    peer: prismStart === undefined ? 'prism (not run)' : `prism ${Math.round(prismStart)} ms`,
+    ratio: prismStart === undefined ? '-' : `${(prismStart / coldMs).toFixed(2)}x faster`,
+    target: '< 400 ms',
+    ok: coldMs < 400,
+  });
+  rows.push({
+    scenario: 'resident memory, 10k sessions under load',
+    ours: `${peakRss.toFixed(0)} MB`,
+    peer: '-',
+    ratio: '-',
+    target: '< 150 MB',
+    ok: peakRss > 0 && peakRss < 150,
+  });
+  printTable(rows);
+  console.log(`\nload: autocannon, ${durationS}s per scenario, 10 connections (POST: 50); server cores ${process.env['SERVER_CPUS'] ?? '0'}, load cores ${LOAD_CPUS ?? 'shared'}`);
+}
+
+function installPeers(): string {
+  const dir = join(root, '.bench/peers');
+  if (!existsSync(join(dir, 'node_modules/json-server')) || !existsSync(join(dir, 'node_modules/@stoplight/prism-cli'))) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'evo-mock-bench-peers', private: true }));
+    console.log('installing json-server@0.17.4 and @stoplight/prism-cli@5.14.2 into .bench/peers ...');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', 'json-server@0.17.4', '@stoplight/prism-cli@5.14.2'], { cwd: dir, stdio: 'inherit' });
+  }
+  return dir;
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+  });
