@@ -1,0 +1,184 @@
+import { unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { Low } from 'lowdb';
+import { fsyncDir } from './atomic-file.js';
+import { acquireLock } from './file-lock.js';
+import { GroupCommitJournal } from './group-commit-journal.js';
+import { JournaledFileAdapter, storeFiles, type RecoveryReport } from './journaled-adapter.js';
+import type { StoreData } from './store-data.js';
+import type { StoredSession } from './session-store.js';
+import { StoreUnavailableError } from './store-errors.js';
+
+export interface DurableDbOptions {
+  readonly file: string;
+  /** Fold the journal into the snapshot once it exceeds this many bytes (and the last snapshot's size). */
+  readonly compactAfterBytes?: number;
+  readonly onWarning?: (message: string) => void;
+}
+
+const DEFAULT_COMPACT_AFTER = 16 * 1024 * 1024;
+
+/**
+ * The store on disk: a lowdb snapshot (db.json) plus an append-only journal (db.json.journal).
+ *
+ * Why a journal: a create must be on disk before it is acknowledged. Rewriting a 25 MB snapshot per
+ * write (or per group) makes every create cost O(store size); appending one JSON line and fdatasync
+ * costs the same at 10 sessions or 100 000, and group commit shares one fsync among every create
+ * that arrived meanwhile.
+ *
+ * Compaction folds the journal into a new snapshot (on close, and when the journal outgrows the
+ * snapshot): between groups the journal is renamed to db.json.journal.compacting and a fresh one is
+ * started, so creates carry on while the snapshot of everything committed so far is written
+ * atomically; then the renamed journal is removed. Recovery reads all three, each session once.
+ */
+export class DurableDb {
+  private compacting: Promise<void> | undefined;
+  private compactingFileExists: boolean;
+  private closing = false;
+
+  private constructor(
+    readonly low: Low<StoreData>,
+    private readonly adapter: JournaledFileAdapter,
+    private readonly journal: GroupCommitJournal<StoredSession>,
+    private readonly release: () => Promise<void>,
+    private readonly options: DurableDbOptions,
+    readonly recovery: RecoveryReport,
+  ) {
+    this.compactingFileExists = recovery.compactingJournalFound;
+  }
+
+  /**
+   * Opens the store and replays its journal. Resolves to undefined when there is no snapshot yet
+   * (the caller seeds one with writeFreshStore). `onCommitted` sees each group once it is durable,
+   * before its creates resolve.
+   */
+  static async open(options: DurableDbOptions, onCommitted: (entries: StoredSession[]) => void): Promise<DurableDb | undefined> {
+    const adapter = new JournaledFileAdapter(options.file);
+    const release = await acquireLock(adapter.files.lock, options.file);
+    try {
+      const low = new Low<StoreData>(adapter, undefined as unknown as StoreData);
+      await low.read();
+      const recovery = adapter.lastRecovery;
+      if (!low.data || !recovery) {
+        await release();
+        return undefined;
+      }
+      for (const w of recovery.warnings) options.onWarning?.(w);
+      let db: DurableDb | undefined;
+      const journal = await GroupCommitJournal.open<StoredSession>(adapter.files.journal, recovery.journalValidBytes, (entries) => {
+        (low.data.sessions as StoredSession[]).push(...entries);
+        onCommitted(entries);
+        db?.maybeCompact();
+      });
+      db = new DurableDb(low, adapter, journal, release, options, recovery);
+      // A compaction that died leaves its journal behind; folding it in now keeps "at most one
+      // .compacting file, and only while compacting" true for the rest of the run.
+      if (db.compactingFileExists) await db.compact();
+      return db;
+    } catch (err) {
+      await release();
+      throw err;
+    }
+  }
+
+  get journalBytes(): number {
+    return this.journal.bytes;
+  }
+
+  /** fdatasync'd groups so far. */
+  get groups(): number {
+    return this.journal.groups;
+  }
+
+  append(entry: StoredSession): Promise<void> {
+    if (this.closing) return Promise.reject(new StoreUnavailableError('The store is closing; no more sessions can be created.'));
+    return this.journal.append(`${JSON.stringify(entry)}\n`, entry);
+  }
+
+  /** Folds the journal into a new snapshot. Concurrent calls share one run. */
+  compact(): Promise<void> {
+    this.compacting ??= this.runCompaction().finally(() => {
+      this.compacting = undefined;
+    });
+    return this.compacting;
+  }
+
+  /** Lets queued creates finish, compacts, and releases the files. */
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    await this.journal.settle();
+    await this.compacting?.catch(() => undefined);
+    try {
+      if (this.journal.bytes > 0 || this.compactingFileExists) await this.compact();
+    } finally {
+      await this.journal.close();
+      await this.release();
+    }
+  }
+
+  private maybeCompact(): void {
+    const limit = Math.max(this.options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER, this.adapter.lastSnapshotBytes);
+    if (this.compacting || this.closing || this.journal.bytes <= limit) return;
+    this.compact().catch((err: unknown) => {
+      this.options.onWarning?.(`Compacting ${this.options.file} failed; the journal keeps every session and the next compaction retries: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  }
+
+  private async runCompaction(): Promise<void> {
+    const files = this.adapter.files;
+    if (this.compactingFileExists) {
+      // The journal cannot be renamed onto an existing .compacting file, so this rarer path writes the
+      // snapshot with appends held back, then drops both journals.
+      await this.journal.exclusive(async () => {
+        await this.adapter.write(this.view());
+        await unlink(files.compacting).catch(ignoreMissing);
+        await this.journal.reset();
+        await fsyncDir(path.dirname(files.snapshot));
+        this.compactingFileExists = false;
+      });
+      return;
+    }
+    const view = await this.journal.exclusive(async () => {
+      if (this.journal.bytes === 0) return undefined;
+      await this.journal.rotate(files.compacting);
+      this.compactingFileExists = true;
+      return this.view();
+    });
+    if (!view) return;
+    await this.adapter.write(view);
+    await unlink(files.compacting).catch(ignoreMissing);
+    await fsyncDir(path.dirname(files.snapshot));
+    this.compactingFileExists = false;
+  }
+
+  /** The data as committed right now; later creates go to the fresh journal, not into this copy. */
+  private view(): StoreData {
+    return { ...this.low.data, sessions: this.low.data.sessions.slice() };
+  }
+}
+
+/**
+ * Replaces whatever store is at `file` with `data` (seeding, --reset): the snapshot atomically, then
+ * the journals, which belonged to the old data. Refuses while another process has the store open.
+ */
+export async function writeFreshStore(file: string, data: StoreData): Promise<number> {
+  const files = storeFiles(file);
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const release = await acquireLock(files.lock, file);
+  try {
+    const adapter = new JournaledFileAdapter(file);
+    await adapter.write(data);
+    await unlink(files.journal).catch(ignoreMissing);
+    await unlink(files.compacting).catch(ignoreMissing);
+    await fsyncDir(path.dirname(path.resolve(file)));
+    return adapter.lastSnapshotBytes;
+  } finally {
+    await release();
+  }
+}
+
+function ignoreMissing(err: unknown): void {
+  if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+}

@@ -1,0 +1,71 @@
+import type { StoredSession } from './session-store.js';
+
+/**
+ * What the db file holds. Sessions reference the records beside them (customers, endpoints, agents,
+ * teams), so the seed writes them together and NewSession can check a customerId or resolve
+ * `user:ID` / `team:ID` against the same file.
+ */
+export interface StoreData {
+  readonly meta: StoreMeta;
+  readonly customers: readonly CustomerRecord[];
+  readonly endpoints: readonly EndpointRecord[];
+  readonly agents: readonly AgentRecord[];
+  readonly teams: readonly TeamRecord[];
+  /** Oldest first (by dateCreated, then id), which keeps the file's tail where new sessions go. */
+  readonly sessions: readonly StoredSession[];
+}
+
+export const STORE_FORMAT = 1;
+
+export interface StoreMeta {
+  /** Bumped when the file's shape changes, so an old file is refused with a clear message. */
+  readonly format: number;
+  readonly seed: number;
+  readonly sessionCount: number;
+  /** The seed's reference time, ISO 8601. */
+  readonly now: string;
+  /**
+   * True when `now` was given (--now): the store's clock then starts from it on every open, so the
+   * archive boundary stays where the seed put it. False: the wall clock.
+   */
+  readonly nowFixed: boolean;
+}
+
+export interface CustomerRecord {
+  readonly id: string;
+  readonly accountId: string;
+  readonly name: string;
+  /** Absent for a top-level customer. */
+  readonly parentCustomerId?: string;
+}
+
+export type EndpointKind = 'PhoneNumber' | 'User';
+
+export interface EndpointRecord {
+  readonly id: string;
+  readonly accountId: string;
+  readonly kind: EndpointKind;
+  readonly name: string;
+  /** E.164, for phone numbers. */
+  readonly phoneNumber?: string;
+  /** The agent behind a User endpoint. */
+  readonly userId?: string;
+}
+
+/** Someone who takes calls: every fixture user with the User role plus generated staff. */
+export interface AgentRecord {
+  readonly id: string;
+  /** A fixture user may work in several accounts; generated staff work in one. */
+  readonly accountIds: readonly string[];
+  readonly displayName: string;
+  readonly emailAddress: string;
+  readonly endpointId: string;
+  readonly avatarUrl?: string;
+}
+
+export interface TeamRecord {
+  readonly id: string;
+  readonly accountId: string;
+  readonly name: string;
+  readonly agentIds: readonly string[];
+}
