@@ -1,0 +1,74 @@
+import type { IncomingMessage } from 'node:http';
+import type { FixtureUser } from '../../store/fixtures.js';
+import type { AccountScope } from '../../store/session-store.js';
+import { readCookies } from '../http/cookies.js';
+import type { AuthSessions } from './auth-sessions.js';
+import type { UserDirectory } from './user-directory.js';
+
+/** Who is calling, and which accounts they reach. */
+export interface Principal {
+  readonly user: FixtureUser;
+  readonly scope: AccountScope;
+  /** The ss-id / ss-pid the request rode on, when it came through a signed-in session. */
+  readonly sessionId?: string;
+}
+
+export interface AuthDeps {
+  readonly directory: UserDirectory;
+  readonly sessions: AuthSessions;
+}
+
+/** The caller, or why credentials that were presented did not work (said in the 401 when one is needed). */
+export type Authentication = { readonly principal: Principal } | { readonly principal?: undefined; readonly rejected?: string };
+
+/**
+ * Reads every way a ServiceStack client may identify itself (wire doc section 6): an Authorization
+ * header (Bearer token from the fixtures, or Basic user:password, on every request), then the session
+ * id from X-ss-id / X-ss-pid headers or the ss-id / ss-pid cookies (ss-opt=perm selects ss-pid).
+ */
+export function authenticate(req: IncomingMessage, deps: AuthDeps): Authentication {
+  const header = req.headers.authorization;
+  if (header) {
+    const space = header.indexOf(' ');
+    const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+    const value = space < 0 ? '' : header.slice(space + 1).trim();
+    if (scheme === 'bearer') {
+      const user = deps.directory.byBearerToken(value);
+      return user ? { principal: principalOf(user, deps) } : { rejected: 'Token is invalid' };
+    }
+    if (scheme === 'basic') {
+      const decoded = Buffer.from(value, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      const user = colon < 0 ? undefined : deps.directory.verify(decoded.slice(0, colon), decoded.slice(colon + 1));
+      return user ? { principal: principalOf(user, deps) } : { rejected: 'Invalid UserName or Password' };
+    }
+  }
+  for (const id of sessionIdCandidates(req)) {
+    const session = deps.sessions.get(id);
+    const user = session && deps.directory.user(session.userId);
+    if (user) return { principal: principalOf(user, deps, id) };
+  }
+  return {};
+}
+
+function principalOf(user: FixtureUser, deps: AuthDeps, sessionId?: string): Principal {
+  return { user, scope: deps.directory.scopeOf(user), ...(sessionId !== undefined ? { sessionId } : {}) };
+}
+
+/** ServiceStack's own choice first (ss-opt=perm -> ss-pid, else ss-id), then the rest, leniently. */
+function sessionIdCandidates(req: IncomingMessage): string[] {
+  const cookies = readCookies(req);
+  const h = (name: string) => {
+    const v = req.headers[name];
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  const perm = (h('x-ss-opt') ?? cookies.get('ss-opt')) === 'perm';
+  const ids = [
+    perm ? (h('x-ss-pid') ?? cookies.get('ss-pid')) : (h('x-ss-id') ?? cookies.get('ss-id')),
+    h('x-ss-id'),
+    h('x-ss-pid'),
+    cookies.get('ss-id'),
+    cookies.get('ss-pid'),
+  ];
+  return [...new Set(ids.filter((id): id is string => id !== undefined && id !== ''))];
+}

@@ -1,0 +1,62 @@
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { Codec } from '../../wire/codec.js';
+import type { WireObject } from '../../wire/wire-type.js';
+import { QueryMap } from '../binding/query-string.js';
+import type { ServerLogger } from '../http/logger.js';
+import type { CodecRegistry } from '../wire/codecs.js';
+import { negotiate } from '../wire/negotiate.js';
+import { sendDto } from '../wire/send.js';
+import { ServiceError } from './service-error.js';
+
+export interface ErrorHandlerDeps {
+  readonly codecs: CodecRegistry;
+  readonly errorResponse: WireObject;
+  readonly logger: ServerLogger;
+  /** The real server's [Authenticate] answers 401 with an empty body; by default the mock sends a ResponseStatus. */
+  readonly emptyUnauthorizedBody: boolean;
+}
+
+/** The codec the request path negotiated, kept so an error answers in the same format. */
+export function rememberCodec(res: Response, codec: Codec): void {
+  res.locals['codec'] = codec;
+}
+
+/**
+ * The one place errors become responses: a ServiceError as ServiceStack's ErrorResponse
+ * { responseStatus: { errorCode, message, errors } }, anything else as a logged 500 in the same
+ * shape, with no stack trace for the client.
+ */
+export function errorHandler(deps: ErrorHandlerDeps): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    const error = toServiceError(err, req, deps.logger);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+    if (error.status === 401 && deps.emptyUnauthorizedBody) {
+      res.status(401).end();
+      return;
+    }
+    const codec = (res.locals['codec'] as Codec | undefined) ?? negotiate(req, QueryMap.fromUrl(req.originalUrl), deps.codecs);
+    const body = {
+      responseStatus: {
+        errorCode: error.errorCode,
+        message: error.message,
+        errors: error.fieldErrors.map((e) => ({ errorCode: e.errorCode, fieldName: e.fieldName, message: e.message })),
+      },
+    };
+    sendDto(res, error.status, codec, body, deps.errorResponse);
+  };
+}
+
+function toServiceError(err: unknown, req: Request, logger: ServerLogger): ServiceError {
+  if (err instanceof ServiceError) return err;
+  // Express and body readers signal client mistakes with a 4xx status (e.g. a malformed URL).
+  const status = (err as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new ServiceError(status, 'BadRequest', err instanceof Error ? err.message : 'The request could not be read.');
+  }
+  logger.error(`evo-mock: ${req.method} ${req.originalUrl} failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  return new ServiceError(500, 'InternalServerError', 'The mock failed while handling this request; its log has the details. Please report it.');
+}

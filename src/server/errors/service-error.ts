@@ -1,0 +1,53 @@
+/** One field's complaint, as ServiceStack's ResponseError carries it. */
+export interface FieldError {
+  readonly errorCode: string;
+  /** The DTO property name as the CLR declares it (PascalCase), as ServiceStack reports it. */
+  readonly fieldName: string;
+  readonly message: string;
+}
+
+/**
+ * The one error type the request path throws. The error handler writes it as ServiceStack's
+ * ErrorResponse { responseStatus: { errorCode, message, errors } } in the negotiated format.
+ */
+export class ServiceError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorCode: string,
+    message: string,
+    readonly fieldErrors: readonly FieldError[] = [],
+    /** Extra response headers, e.g. WWW-Authenticate on a 401. */
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+export function notFound(message: string): ServiceError {
+  return new ServiceError(404, 'NotFound', message);
+}
+
+/** ServiceStack's binding failure: SerializationException "Unable to bind to request 'X'" with per-field errors. */
+export function bindingError(requestName: string, fieldErrors: readonly FieldError[]): ServiceError {
+  return new ServiceError(400, 'SerializationException', `Unable to bind to request '${requestName}'`, fieldErrors);
+}
+
+/** A body that cannot be read; ServiceStack reports a SerializationException (400). */
+export function unreadableBody(message: string, fieldErrors: readonly FieldError[] = []): ServiceError {
+  return new ServiceError(400, 'SerializationException', message, fieldErrors);
+}
+
+/**
+ * A rejected value, reported as ServiceStack's ValidationFeature does: errorCode and message of the
+ * first field error, then every field in errors[].
+ */
+export function validationError(fieldErrors: readonly [FieldError, ...FieldError[]]): ServiceError {
+  const [first] = fieldErrors;
+  return new ServiceError(400, first.errorCode, first.message, fieldErrors);
+}
+
+/** A single bad field in an otherwise well-formed request, e.g. an unknown parentSessionId. */
+export function badField(errorCode: string, fieldName: string, message: string): ServiceError {
+  return validationError([{ errorCode, fieldName, message }]);
+}

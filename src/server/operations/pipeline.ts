@@ -1,0 +1,43 @@
+import type { RequestHandler } from 'express';
+import type { OperationModel } from '../../spec/api-model.js';
+import { authenticate, type AuthDeps } from '../auth/authenticate.js';
+import { authorize } from '../auth/authorize.js';
+import { bindRequest, type BindDeps } from '../binding/bind-request.js';
+import { QueryMap } from '../binding/query-string.js';
+import { rememberCodec } from '../errors/error-handler.js';
+import { ServiceError } from '../errors/service-error.js';
+import type { DtoValidator } from '../validation/operation-validators.js';
+import { negotiate } from '../wire/negotiate.js';
+import { sendDto } from '../wire/send.js';
+import type { OperationHandler } from './handler.js';
+
+export interface PipelineDeps extends BindDeps, AuthDeps {}
+
+/**
+ * The whole decision path of one operation, top to bottom:
+ * negotiate -> authenticate -> bind -> validate -> handle -> serialize.
+ * Each step either passes its result on or throws a ServiceError, which the error handler writes in the
+ * format negotiated in the first step.
+ */
+export function operationEndpoint(op: OperationModel, validate: DtoValidator, handle: OperationHandler | undefined, deps: PipelineDeps): RequestHandler {
+  return async (req, res) => {
+    const query = QueryMap.fromUrl(req.originalUrl);
+    const codec = negotiate(req, query, deps.codecs);
+    rememberCodec(res, codec);
+    const principal = authorize(op, authenticate(req, deps));
+    const dto = await bindRequest(req, op.requestType, query, deps);
+    validate(dto);
+    if (!handle) throw notImplemented(op);
+    const result = await handle({ op, dto, principal });
+    sendDto(res, 200, codec, result, op.responseType);
+  };
+}
+
+/** An operation the spec declares but the mock has no behaviour for: ServiceStack's 405 for a missing method. */
+function notImplemented(op: OperationModel): ServiceError {
+  return new ServiceError(
+    405,
+    'NotImplementedException',
+    `The mock has no behaviour for ${op.operationId} yet; it is routed and validated from the spec, and answers once a handler is added in src/server/operations/handlers.ts.`,
+  );
+}
