@@ -1,4 +1,4 @@
-import type { WireObject, WireType } from './wire-type.js';
+import type { WireObject, WireProperty, WireType } from './wire-type.js';
 
 /**
  * The canonical DTO value every codec's parse returns: members in the type's order, nulls absent,
@@ -39,4 +39,30 @@ export function defaultOf(type: WireType): unknown {
  */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * A DTO value that does not fit its declared type cannot be written in any format; that is a bug in
+ * the caller (the store or a handler), not bad input, so it is a TypeError naming the member.
+ */
+export function wrongValue(path: string, expected: string, value: unknown): never {
+  const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+  throw new TypeError(`Cannot write '${path || '(root)'}': expected ${expected}, got ${got}.`);
+}
+
+/** Plain object check for DTO and dictionary values (arrays are not maps). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const indexCache = new WeakMap<WireObject, Map<string, WireProperty>>();
+
+/** The member a JSON or JSV name stands for: ServiceStack matches names ignoring case. */
+export function findProperty(type: WireObject, name: string): WireProperty | undefined {
+  let index = indexCache.get(type);
+  if (!index) {
+    index = new Map(type.properties.map((p) => [p.name.toLowerCase(), p]));
+    indexCache.set(type, index);
+  }
+  return index.get(name.toLowerCase());
 }

@@ -1,7 +1,7 @@
 import { WireParseError } from './codec.js';
 import { clip, readBoolean, readDouble, readEnum, readInt32, type ScalarContext } from './scalar-text.js';
-import { canonicalObject, setOwn } from './canonical.js';
-import type { WireObject, WireProperty, WireType } from './wire-type.js';
+import { canonicalObject, findProperty, setOwn } from './canonical.js';
+import type { WireObject, WireType } from './wire-type.js';
 
 /**
  * A typed JSV reader that follows ServiceStack.Text's JsvTypeSerializer / DeserializeListWithElements
@@ -68,7 +68,6 @@ class JsvReader {
 
   private readObject(start: number, stop: number, type: WireObject, path: string, field: string, depth: number) {
     const [open, close] = this.braces(start, stop, path, field, type.name);
-    const byName = propertyIndex(type);
     const value: Record<string, unknown> = {};
     let i = open + 1;
     while (!this.onlyWhitespace(i, close)) {
@@ -76,7 +75,7 @@ class JsvReader {
       const name = unquote(this.text.slice(i, keyEnd).trim());
       i = keyEnd + 1; // past ':'
       const valueEnd = this.eatValue(i, close, path, field);
-      const prop = byName.get(name.toLowerCase());
+      const prop = findProperty(type, name);
       if (prop) {
         const memberPath = path ? `${path}.${prop.name}` : prop.name;
         const member = this.read(i, valueEnd, prop.type, memberPath, field || prop.clrName, depth);
@@ -251,18 +250,6 @@ class JsvReader {
 export function unquote(text: string): string {
   if (!text.startsWith(QUOTE) || text.length < 2) return text;
   return text.slice(1, -1).replaceAll('""', QUOTE);
-}
-
-const indexCache = new WeakMap<WireObject, Map<string, WireProperty>>();
-
-/** Members by lower-cased name: ServiceStack matches names ignoring case. */
-function propertyIndex(type: WireObject): Map<string, WireProperty> {
-  let index = indexCache.get(type);
-  if (!index) {
-    index = new Map(type.properties.map((p) => [p.name.toLowerCase(), p]));
-    indexCache.set(type, index);
-  }
-  return index;
 }
 
 /** .NET's char.IsWhiteSpace for the characters that matter here. */

@@ -1,0 +1,15 @@
+import type { Codec } from './codec.js';
+import { readJson, type JsonReadOptions } from './json-reader.js';
+import { writeJson } from './json-writer.js';
+
+/** ServiceStack's JSON: only JSON gets the charset (HostConfig.AppendUtf8CharsetOnContentTypes). */
+export function createJsonCodec(options: JsonReadOptions = {}): Codec {
+  return {
+    format: 'json',
+    contentType: 'application/json; charset=utf-8',
+    stringify: (value, type) => writeJson(value, type),
+    parse: (text, type) => readJson(text, type, options),
+  };
+}
+
+export const jsonCodec: Codec = createJsonCodec();

@@ -1,0 +1,31 @@
+import { WireParseError, type Codec } from './codec.js';
+import { canonicalObject } from './canonical.js';
+import { readJsvObject, type JsvReadOptions } from './jsv-parser.js';
+import { writeJsv } from './jsv-writer.js';
+
+export interface JsvCodecOptions extends JsvReadOptions {
+  /** Longest body read, in characters. */
+  readonly maxLength?: number;
+}
+
+export const DEFAULT_JSV_MAX_LENGTH = 10 * 1024 * 1024;
+
+/** ServiceStack's JSV (TypeSerializer); `text/jsv` is accepted on input but answered as application/jsv. */
+export function createJsvCodec(options: JsvCodecOptions = {}): Codec {
+  const maxLength = options.maxLength ?? DEFAULT_JSV_MAX_LENGTH;
+  return {
+    format: 'jsv',
+    contentType: 'application/jsv',
+    stringify: (value, type) => writeJsv(value, type),
+    parse: (text, type) => {
+      if (text.length > maxLength) {
+        throw new WireParseError(`The JSV body is ${text.length} characters long; at most ${maxLength} are accepted.`, 'jsv');
+      }
+      // ServiceStack hands an empty body to no deserializer: the request DTO is simply empty.
+      if (text.trim() === '') return canonicalObject({}, type);
+      return readJsvObject(text, type, options);
+    },
+  };
+}
+
+export const jsvCodec: Codec = createJsvCodec();
