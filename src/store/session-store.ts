@@ -1,4 +1,9 @@
-import type { SessionInfo } from '../generated/dtos.js';
+import type { CustomerBreadcrumb, SessionInfo } from '../generated/dtos.js';
+import type { QueryProblem } from './list-sessions.js';
+import type { AgentRecord, CustomerRecord, EndpointRecord, TeamRecord } from './store-data.js';
+
+export type { QueryProblem } from './list-sessions.js';
+export type { AgentRecord, CustomerRecord, EndpointRecord, TeamRecord } from './store-data.js';
 
 /**
  * A stored session: the SessionInfo the API returns plus the facts the API filters on but does not
@@ -22,7 +27,12 @@ export interface SessionQuery {
   readonly simplifiedPaging: boolean;
   readonly specificIds: readonly string[];
   readonly sortField?: string;
-  readonly sortOrder: SortOrder;
+  /**
+   * Leave it undefined when the request has none: without sortField the default is newest first,
+   * with sortField it is Ascend (the .NET default). Binding 'Ascend' for a missing sortOrder would
+   * turn the default call log oldest-first.
+   */
+  readonly sortOrder?: SortOrder;
   readonly accountIds: readonly string[];
   readonly customerIds: readonly string[];
   readonly endpointIds: readonly string[];
@@ -57,4 +67,22 @@ export interface SessionStore {
   create(entry: StoredSession): Promise<SessionInfo>;
   /** Flushes pending writes and releases the file. */
   close(): Promise<void>;
+
+  /** What in a bound query cannot be answered (an unknown sortField, a bad date...); empty when fine. list() throws SessionQueryError otherwise. */
+  checkQuery(query: SessionQuery): readonly QueryProblem[];
+  /** The store's clock. Stamp new sessions' dates with it, so they and the archive boundary agree. */
+  now(): Date;
+  /** A customer the caller reaches, with its breadcrumb (root first, the customer last): NewSession's customerId. */
+  customer(id: string, scope: AccountScope): CustomerView | undefined;
+  endpoint(id: string, scope: AccountScope): EndpointRecord | undefined;
+  /** Someone who takes calls (every fixture user with the User role, plus generated staff): withAddress `user:ID`. */
+  agent(id: string, scope: AccountScope): AgentRecord | undefined;
+  /** By email address, case-insensitive: memberEmailAddresses. */
+  agentByEmail(emailAddress: string, scope: AccountScope): AgentRecord | undefined;
+  /** withAddress `team:ID`; its agentIds resolve through agent(). */
+  team(id: string, scope: AccountScope): TeamRecord | undefined;
+}
+
+export interface CustomerView extends CustomerRecord {
+  readonly breadcrumb: readonly CustomerBreadcrumb[];
 }

@@ -29,3 +29,11 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/** list() was given a query checkQuery() rejects; the server should have answered 400 with these. */
+export class SessionQueryError extends Error {
+  constructor(readonly problems: readonly { readonly field: string; readonly message: string }[]) {
+    super(problems.map((p) => `${p.field}: ${p.message}`).join(' '));
+    this.name = 'SessionQueryError';
+  }
+}

@@ -1,0 +1,228 @@
+import type { SessionInfo } from '../generated/dtos.js';
+import type { Candidates } from './session-index.js';
+import type { SessionPage, SessionQuery, SortOrder, StoredSession } from './session-store.js';
+
+/**
+ * ListSessions semantics, as pure functions over stored sessions. The decisions the pages leave open:
+ *
+ * - Order: without sortField, newest dateCreated first (what a call log shows); sortOrder Ascend
+ *   without sortField gives oldest first. With sortField and no sortOrder: Ascend, the .NET default
+ *   of the SortOrders enum. Ties break by id, and Descend is the exact reverse of Ascend, so every
+ *   order is total and paging is stable.
+ * - Values compare ordinally (strings by UTF-16 code unit; ISO dates therefore chronologically);
+ *   enum fields by member position, as .NET orders enums by value; booleans false before true;
+ *   lists by length; a missing value before any other in Ascend.
+ * - from / to: case-insensitive "contains" on fromAddress / toAddress (what the evo-voice CLI
+ *   documents as "from-address" / "to-address").
+ * - log: case-insensitive "contains" on any log message.
+ * - customerIds / endpointIds / parentSessionId: exact ids (a parent customer does not pull in its
+ *   children's sessions).
+ * - startDate / endDate: the UTC calendar date of dateCreated, both ends inclusive. startDate after
+ *   endDate matches nothing (not an error).
+ * - searchArchive: sessions created before `archiveCutoff` (the store's clock minus 15 days) are
+ *   archived; without searchArchive only the others (live) are searched, with it only the archived
+ *   ones, as the real server keeps them apart. specificIds are subject to it too.
+ * - accountIds: intersected with the caller's scope; ids outside it are ignored, so an account the
+ *   caller cannot reach looks empty rather than forbidden.
+ * - Paging: countPerPage 0 (or less) means 25; page below 0 means 0. all=true returns every match
+ *   as one page (totalPages 1, or 0 when nothing matches; hasMorePages false). simplifiedPaging
+ *   writes 0 for both totals, as ServiceStack writes value types, and keeps items and hasMorePages.
+ */
+
+export const DEFAULT_COUNT_PER_PAGE = 25;
+export const ARCHIVE_AFTER_DAYS = 15;
+
+/** A SessionInfo property a query may sort by. */
+export interface SortField {
+  readonly key: string;
+  /** Enum members in declared order; such a field sorts by position. */
+  readonly enumOrder?: ReadonlyMap<string, number>;
+}
+
+/** Sortable fields by lower-cased name, so DateCreated, dateCreated and datecreated all resolve. */
+export type SortFields = ReadonlyMap<string, SortField>;
+
+export interface SortFieldSource {
+  readonly name: string;
+  readonly enumMembers?: readonly string[];
+}
+
+export function sortFieldsFrom(properties: readonly SortFieldSource[]): SortFields {
+  const map = new Map<string, SortField>();
+  for (const p of properties) {
+    const key = p.name.charAt(0).toLowerCase() + p.name.slice(1);
+    const field: SortField = p.enumMembers ? { key, enumOrder: new Map(p.enumMembers.map((m, i) => [m, i])) } : { key };
+    map.set(p.name.toLowerCase(), field);
+  }
+  return map;
+}
+
+/** The field a sortField names, or undefined when SessionInfo has no such property (a 400 for the caller). */
+export function resolveSortField(name: string, fields: SortFields): SortField | undefined {
+  return fields.get(name.trim().toLowerCase());
+}
+
+export interface QueryProblem {
+  /** The request property, camelCase. */
+  readonly field: string;
+  readonly message: string;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * What in a bound query cannot be answered; empty when the query is fine. Paging is not checked here:
+ * the binder reports a negative page, and pageOf() clamps whatever reaches it.
+ */
+export function checkSessionQuery(query: SessionQuery, fields: SortFields): QueryProblem[] {
+  const problems: QueryProblem[] = [];
+  if (query.sortField !== undefined && query.sortField.trim() !== '' && !resolveSortField(query.sortField, fields)) {
+    problems.push({ field: 'sortField', message: `'${query.sortField}' is not a SessionInfo property; use one such as dateCreated, callState or displayName.` });
+  }
+  if (query.sortOrder !== undefined && query.sortOrder !== 'Ascend' && query.sortOrder !== 'Descend') {
+    problems.push({ field: 'sortOrder', message: `'${String(query.sortOrder)}' is not a sort order; use Ascend or Descend.` });
+  }
+  for (const f of ['startDate', 'endDate'] as const) {
+    const v = query[f];
+    if (v !== undefined && v !== '' && !isCalendarDay(v)) problems.push({ field: f, message: `'${v}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20.` });
+  }
+  return problems;
+}
+
+export function isCalendarDay(text: string): boolean {
+  const m = ISO_DAY.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === text;
+}
+
+/** The archive boundary for a clock reading: sessions created before it are archived. */
+export function archiveCutoff(now: Date): string {
+  return new Date(now.getTime() - ARCHIVE_AFTER_DAYS * 86_400_000).toISOString();
+}
+
+export interface ListContext {
+  /** ISO 8601 UTC; see archiveCutoff. */
+  readonly archiveCutoff: string;
+  readonly sortFields: SortFields;
+}
+
+/** One ListSessions answer. `accounts` is effectiveAccounts(query.accountIds, scope); undefined = all. */
+export function listSessions(
+  candidates: Candidates,
+  query: SessionQuery,
+  accounts: ReadonlySet<string> | undefined,
+  ctx: ListContext,
+): SessionPage {
+  const matches = candidates.list.filter(matcher(query, accounts, ctx.archiveCutoff));
+  const sorted = sortMatches(matches, candidates.sorted, query, ctx.sortFields);
+  return pageOf(sorted, query);
+}
+
+export function matcher(query: SessionQuery, accounts: ReadonlySet<string> | undefined, cutoff: string): (e: StoredSession) => boolean {
+  const checks: Array<(e: StoredSession, s: SessionInfo) => boolean> = [];
+  if (accounts !== undefined) checks.push((_, s) => accounts.has(s.accountId as string));
+  checks.push(query.searchArchive ? (_, s) => (s.dateCreated as string) < cutoff : (_, s) => (s.dateCreated as string) >= cutoff);
+  if (query.specificIds.length > 0) {
+    const ids = new Set(query.specificIds);
+    checks.push((_, s) => ids.has(s.id as string));
+  }
+  if (query.customerIds.length > 0) {
+    const ids = new Set(query.customerIds);
+    checks.push((_, s) => s.customerId != null && ids.has(s.customerId));
+  }
+  if (query.endpointIds.length > 0) {
+    const ids = new Set(query.endpointIds);
+    checks.push((_, s) => s.endpointId != null && ids.has(s.endpointId));
+  }
+  if (query.parentSessionId !== undefined) {
+    const parent = query.parentSessionId;
+    checks.push((e) => e.parentSessionId === parent);
+  }
+  if (query.startDate) {
+    const start = query.startDate;
+    checks.push((_, s) => (s.dateCreated as string).slice(0, 10) >= start);
+  }
+  if (query.endDate) {
+    const end = query.endDate;
+    checks.push((_, s) => (s.dateCreated as string).slice(0, 10) <= end);
+  }
+  if (query.from) checks.push(contains(query.from, (s) => s.fromAddress));
+  if (query.to) checks.push(contains(query.to, (s) => s.toAddress));
+  if (query.log) {
+    const needle = query.log.toLowerCase();
+    checks.push((_, s) => (s.log ?? []).some((l) => l.message != null && l.message.toLowerCase().includes(needle)));
+  }
+  return (e) => {
+    for (const check of checks) if (!check(e, e.session)) return false;
+    return true;
+  };
+}
+
+function contains(text: string, read: (s: SessionInfo) => string | null | undefined): (e: StoredSession, s: SessionInfo) => boolean {
+  const needle = text.toLowerCase();
+  return (_, s) => {
+    const v = read(s);
+    return v != null && v.toLowerCase().includes(needle);
+  };
+}
+
+const DATE_CREATED: SortField = { key: 'dateCreated' };
+
+export function sortMatches(matches: StoredSession[], alreadySorted: boolean, query: SessionQuery, fields: SortFields): StoredSession[] {
+  const named = query.sortField !== undefined && query.sortField.trim() !== '';
+  const field = named ? resolveSortField(query.sortField as string, fields) : DATE_CREATED;
+  if (!field) throw new RangeError(`Unknown sortField '${query.sortField}'; check queries with checkSessionQuery first.`);
+  const order: SortOrder = query.sortOrder ?? (named ? 'Ascend' : 'Descend');
+  if (field.key !== 'dateCreated' || !alreadySorted) sortInPlace(matches, field);
+  if (order === 'Descend') matches.reverse();
+  return matches;
+}
+
+type Rank = readonly [cls: number, value: number | string];
+
+function rank(value: unknown, field: SortField): Rank {
+  if (value === undefined || value === null) return [0, 0];
+  if (typeof value === 'boolean') return [1, value ? 1 : 0];
+  if (typeof value === 'number') return [1, value];
+  if (typeof value === 'string') {
+    const pos = field.enumOrder?.get(value);
+    return pos !== undefined ? [1, pos] : [2, value];
+  }
+  if (Array.isArray(value)) return [1, value.length];
+  return [3, JSON.stringify(value)];
+}
+
+/** Ascending by the field, then by id: decorate once, so the comparator does no property lookups. */
+function sortInPlace(list: StoredSession[], field: SortField): void {
+  const decorated = list.map((e) => ({ e, r: rank((e.session as Record<string, unknown>)[field.key], field), id: e.session.id as string }));
+  decorated.sort((a, b) => {
+    if (a.r[0] !== b.r[0]) return a.r[0] - b.r[0];
+    if (a.r[1] !== b.r[1]) return a.r[1] < b.r[1] ? -1 : 1;
+    return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+  });
+  for (let i = 0; i < list.length; i++) list[i] = (decorated[i] as { e: StoredSession }).e;
+}
+
+export function pageOf(sorted: readonly StoredSession[], query: SessionQuery): SessionPage {
+  const total = sorted.length;
+  let items: readonly StoredSession[];
+  let totalPages: number;
+  let hasMorePages: boolean;
+  if (query.all) {
+    items = sorted;
+    totalPages = total > 0 ? 1 : 0;
+    hasMorePages = false;
+  } else {
+    const per = query.countPerPage > 0 ? Math.floor(query.countPerPage) : DEFAULT_COUNT_PER_PAGE;
+    const page = query.page > 0 ? Math.floor(query.page) : 0;
+    const start = page * per;
+    items = start < total ? sorted.slice(start, start + per) : [];
+    totalPages = Math.ceil(total / per);
+    hasMorePages = start + per < total;
+  }
+  const sessions = items.map((e) => e.session);
+  return query.simplifiedPaging
+    ? { items: sessions, totalCount: 0, totalPages: 0, hasMorePages }
+    : { items: sessions, totalCount: total, totalPages, hasMorePages };
+}
