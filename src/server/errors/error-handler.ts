@@ -6,6 +6,7 @@ import type { ServerLogger } from '../http/logger.js';
 import type { CodecRegistry } from '../wire/codecs.js';
 import { negotiate } from '../wire/negotiate.js';
 import { sendDto } from '../wire/send.js';
+import { StoreUnavailableError } from '../../store/store-errors.js';
 import { ServiceError } from './service-error.js';
 
 export interface ErrorHandlerDeps {
@@ -52,6 +53,10 @@ export function errorHandler(deps: ErrorHandlerDeps): ErrorRequestHandler {
 
 function toServiceError(err: unknown, req: Request, logger: ServerLogger): ServiceError {
   if (err instanceof ServiceError) return err;
+  if (err instanceof StoreUnavailableError) {
+    logger.error(`evo-mock: ${req.method} ${req.originalUrl}: ${err.message}`);
+    return new ServiceError(503, 'ServiceUnavailable', `The store cannot take writes: ${err.message}`);
+  }
   // Express and body readers signal client mistakes with a 4xx status (e.g. a malformed URL).
   const status = (err as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {

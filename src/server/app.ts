@@ -1,0 +1,77 @@
+import express, { type Express } from 'express';
+import type { ApiModel } from '../spec/api-model.js';
+import type { Fixtures } from '../store/fixtures.js';
+import type { SessionStore } from '../store/session-store.js';
+import { authRoutes } from './auth/auth-routes.js';
+import { AuthSessions } from './auth/auth-sessions.js';
+import { UserDirectory } from './auth/user-directory.js';
+import type { ReadJsvValue } from './binding/string-map-binder.js';
+import { errorHandler } from './errors/error-handler.js';
+import { cors, type CorsPolicy } from './http/cors.js';
+import { globalHeaders } from './http/global-headers.js';
+import { health } from './http/health.js';
+import { stderrLogger, type ServerLogger } from './http/logger.js';
+import { routeNotFound } from './http/not-found.js';
+import { requestLog } from './http/request-log.js';
+import type { OperationHandlers } from './operations/handler.js';
+import { createHandlers } from './operations/handlers.js';
+import { operationRoutes } from './operations/routes.js';
+import { compileValidators } from './validation/operation-validators.js';
+import type { CodecRegistry } from './wire/codecs.js';
+
+export interface AppOptions {
+  readonly api: ApiModel;
+  readonly store: SessionStore;
+  /** How many sessions the store holds, for the health check. */
+  readonly countSessions: () => number;
+  readonly fixtures: Fixtures;
+  readonly codecs: CodecRegistry;
+  readonly readJsvValue: ReadJsvValue;
+  /** Reproduce the real server's quirks (GET /sessions/{id} answers an empty log). Default true. */
+  readonly quirks?: boolean;
+  readonly logger?: ServerLogger;
+  /** One line per request through the logger. Default true. */
+  readonly logRequests?: boolean;
+  /** Answer 401 with an empty body, as the real server's [Authenticate] does. Default false (a ResponseStatus). */
+  readonly emptyUnauthorizedBody?: boolean;
+  readonly cors?: CorsPolicy;
+  /** Largest request body, in bytes. Default 1 MiB. */
+  readonly bodyLimit?: number;
+  readonly version?: string;
+  /** Replaces behaviour by operationId (tests). */
+  readonly handlers?: OperationHandlers;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** The Express 5 app, assembled from the spec: routes, validators and auth come from the ApiModel. */
+export function createApp(options: AppOptions): Express {
+  const { api, store, codecs } = options;
+  const logger = options.logger ?? stderrLogger;
+  const directory = new UserDirectory(options.fixtures);
+  const deps = {
+    codecs,
+    readJsvValue: options.readJsvValue,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    directory,
+    sessions: new AuthSessions(),
+  };
+  const handlers = {
+    ...createHandlers({ store, directory, quirks: options.quirks ?? true }),
+    ...options.handlers,
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('query parser', false);
+  if (options.logRequests ?? true) app.use(requestLog(logger));
+  app.use(globalHeaders(options.version ?? '0'));
+  app.use(cors(options.cors ?? 'loopback'));
+  app.get('/__admin/health', health(options.countSessions));
+  app.use(authRoutes(deps));
+  app.use(operationRoutes(api, compileValidators(api), handlers, deps));
+  app.use(routeNotFound(api));
+  app.use(errorHandler({ codecs, errorResponse: api.errorResponse, logger, emptyUnauthorizedBody: options.emptyUnauthorizedBody ?? false }));
+  return app;
+}
