@@ -1,0 +1,13 @@
+import type { Codec, WireFormat } from './codec.js';
+import { jsonCodec } from './json-codec.js';
+import { jsvCodec } from './jsv-codec.js';
+import { xmlCodec } from './xml-codec.js';
+
+/** Every wire format the mock speaks, JSON first (ServiceStack's default). */
+export const codecs: readonly Codec[] = [jsonCodec, xmlCodec, jsvCodec];
+
+const byFormat: Readonly<Record<WireFormat, Codec>> = { json: jsonCodec, xml: xmlCodec, jsv: jsvCodec };
+
+export function codecFor(format: WireFormat): Codec {
+  return byFormat[format];
+}
