@@ -1,0 +1,35 @@
+import type { Codec } from '../wire/codec.js';
+import type { WireObject } from '../wire/wire-type.js';
+import type { ContractRequest, QueryValue } from './contract-request.js';
+import { FORMAT_REQUEST } from './format-negotiation.js';
+import type { HttpRequest } from './http-client.js';
+import { authorizationHeader, type Target } from './target.js';
+
+/** Turns a described request into bytes: URL, negotiation headers, credentials, and the body in its format. */
+export function encodeRequest(target: Target, request: ContractRequest, codec: Codec, bodyType?: WireObject): HttpRequest {
+  const how = FORMAT_REQUEST[request.format];
+  const url = new URL(target.baseUrl + fillPath(request.path, request.pathParams));
+  for (const [name, value] of Object.entries(request.query)) url.searchParams.set(name, queryText(value));
+  for (const [name, value] of Object.entries(how.query)) url.searchParams.set(name, value);
+  const headers: Record<string, string> = { accept: how.accept };
+  const auth = request.authenticated ? authorizationHeader(target.credentials) : undefined;
+  if (auth !== undefined) headers['authorization'] = auth;
+  if (request.body === undefined) return { method: request.method.toUpperCase(), url: url.toString(), headers };
+  if (bodyType === undefined) throw new Error(`${request.method} ${request.path} has a body but no request type`);
+  headers['content-type'] = how.bodyContentType;
+  return { method: request.method.toUpperCase(), url: url.toString(), headers, body: codec.stringify(request.body, bodyType) };
+}
+
+export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for path parameter {${name}} in ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** Lists are comma-joined, as the Evo Voice dashboard sends them; ServiceStack reads them as JSV lists. */
+function queryText(value: QueryValue): string {
+  if (Array.isArray(value)) return value.join(',');
+  return String(value);
+}

@@ -1,0 +1,44 @@
+import type { CaseResult, RunReport } from './run-report.js';
+import { countByStatus } from './run-report.js';
+
+/** operation x format with pass/fail/skip counts, the way a reader scans for the red cell. */
+export function summaryTable(report: RunReport): string {
+  const columns = [...report.formats, ...(report.results.some((r) => r.format === 'all') ? ['all' as const] : [])];
+  const ops = [...new Set(report.results.map((r) => r.operationId))];
+  const cell = (op: string, format: string) => {
+    const c = countByStatus(report.results.filter((r) => r.operationId === op && r.format === format));
+    if (c.pass + c.fail + c.skip === 0) return '-';
+    return `${c.pass} pass${c.fail ? ` ${c.fail} FAIL` : ''}${c.skip ? ` ${c.skip} skip` : ''}`;
+  };
+  const rows = [['operation', ...columns.map((c) => c.toUpperCase())], ...ops.map((op) => [op, ...columns.map((f) => cell(op, f))])];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Each failing case with the checks that failed, what was sent, and a property's replay details. */
+export function failureList(results: readonly CaseResult[]): string {
+  return results
+    .filter((r) => r.outcome.status === 'fail')
+    .map((r) => {
+      const lines = [`FAIL ${r.id}: ${r.title}`];
+      for (const c of r.outcome.checks) if (!c.ok) lines.push(`  [${c.check}] ${c.message}`);
+      for (const d of r.outcome.details ?? []) lines.push(`  ${d}`);
+      for (const q of r.outcome.requests) lines.push(`  sent: ${q}`);
+      return lines.join('\n');
+    })
+    .join('\n');
+}
+
+export function closingLines(report: RunReport): string {
+  const c = countByStatus(report.results);
+  const lines = [`${c.pass} passed, ${c.fail} failed, ${c.skip} skipped in ${(report.durationMs / 1000).toFixed(1)} s (seed ${report.seed})`];
+  for (const n of report.notes) lines.push(`note: ${n}`);
+  if (report.created.length) {
+    lines.push(`created on ${report.target} (${report.created.length}):`);
+    for (const e of report.created) lines.push(`  ${e.type} ${e.id} (by ${e.operationId})`);
+  } else if (report.allowWrites) {
+    lines.push('created nothing');
+  }
+  return lines.join('\n');
+}

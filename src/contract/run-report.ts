@@ -1,0 +1,35 @@
+import type { WireFormat } from '../wire/codec.js';
+import type { CaseKind, CaseOutcome } from './contract-case.js';
+import type { CreatedEntity } from './run-context.js';
+
+export interface CaseResult {
+  readonly id: string;
+  readonly operationId: string;
+  readonly format: WireFormat | 'all';
+  readonly kind: CaseKind;
+  readonly title: string;
+  readonly outcome: CaseOutcome;
+  readonly durationMs: number;
+}
+
+/** Everything a run established; the JSON report is this object. */
+export interface RunReport {
+  readonly target: string;
+  readonly credentials: string;
+  readonly formats: readonly WireFormat[];
+  readonly seed: number;
+  readonly propertyRuns: number;
+  readonly allowWrites: boolean;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly results: readonly CaseResult[];
+  readonly created: readonly CreatedEntity[];
+  /** Allowances made on purpose (e.g. an xmlns order) and other things worth reading. */
+  readonly notes: readonly string[];
+}
+
+export function countByStatus(results: readonly CaseResult[]): { pass: number; fail: number; skip: number } {
+  const counts = { pass: 0, fail: 0, skip: 0 };
+  for (const r of results) counts[r.outcome.status]++;
+  return counts;
+}

@@ -1,0 +1,106 @@
+import type { ApiModel, OperationModel } from '../spec/api-model.js';
+import type { Codec, WireFormat } from '../wire/codec.js';
+import { fail } from './check-result.js';
+import type { CaseOutcome, ContractCase } from './contract-case.js';
+import { skipped } from './contract-case.js';
+import { DataPool } from './data-pool.js';
+import { deriveCases } from './derive-cases.js';
+import { TargetUnreachableError, type HttpClient } from './http-client.js';
+import { probeTarget } from './probe.js';
+import type { CreatedEntity, RunContext } from './run-context.js';
+import type { CaseResult, RunReport } from './run-report.js';
+import { SchemaValidator } from './schema-validator.js';
+import { describeCredentials, type Target } from './target.js';
+
+export interface RunOptions {
+  readonly target: Target;
+  readonly formats: readonly WireFormat[];
+  readonly allowWrites: boolean;
+  readonly seed: number;
+  readonly propertyRuns: number;
+  readonly now?: Date;
+}
+
+export interface RunDeps {
+  readonly model: ApiModel;
+  readonly codecFor: (format: WireFormat) => Codec;
+  readonly http: HttpClient;
+}
+
+export interface RunEvents {
+  onStart?(total: number): void;
+  onCase?(result: CaseResult, index: number, total: number): void;
+}
+
+/**
+ * Probes the target, then runs every derived case in order, one at a time (a real target should not
+ * be loaded, and the data pool fills as the reads answer). Throws TargetUnreachableError or
+ * CredentialsRefusedError when the run cannot start; everything after that is a case result.
+ */
+export async function runContract(options: RunOptions, deps: RunDeps, events: RunEvents = {}): Promise<RunReport> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  await probeTarget(deps.model, options.target, deps.http, deps.codecFor('json'));
+  const created: CreatedEntity[] = [];
+  const byId = new Map(deps.model.operations.map((o) => [o.operationId, o]));
+  const ctx: RunContext = {
+    model: deps.model,
+    target: options.target,
+    http: deps.http,
+    codecFor: deps.codecFor,
+    validator: new SchemaValidator(deps.model.document),
+    pool: new DataPool(),
+    formats: options.formats,
+    seed: options.seed,
+    propertyRuns: options.propertyRuns,
+    allowWrites: options.allowWrites,
+    now: options.now ?? new Date(),
+    created,
+    operation: (id: string): OperationModel => {
+      const op = byId.get(id);
+      if (!op) throw new Error(`the spec has no operation ${id}`);
+      return op;
+    },
+  };
+  const cases = deriveCases(deps.model, options.formats);
+  events.onStart?.(cases.length);
+  const results: CaseResult[] = [];
+  for (const [index, c] of cases.entries()) {
+    const t0 = performance.now();
+    const outcome = await runOne(c, ctx);
+    const result: CaseResult = { id: c.id, operationId: c.operationId, format: c.format, kind: c.kind, title: c.title, outcome, durationMs: performance.now() - t0 };
+    results.push(result);
+    events.onCase?.(result, index, cases.length);
+  }
+  return {
+    target: options.target.baseUrl,
+    credentials: describeCredentials(options.target.credentials),
+    formats: options.formats,
+    seed: options.seed,
+    propertyRuns: options.propertyRuns,
+    allowWrites: options.allowWrites,
+    startedAt,
+    durationMs: performance.now() - started,
+    results,
+    created,
+    notes: notesOf(results),
+  };
+}
+
+async function runOne(c: ContractCase, ctx: RunContext): Promise<CaseOutcome> {
+  if (c.writes && !ctx.allowWrites) return skipped('read-only run: pass --allow-writes to let the runner create data');
+  try {
+    return await c.run(ctx);
+  } catch (err) {
+    if (err instanceof TargetUnreachableError) return { status: 'fail', checks: [fail('transport', `${err.message} (${err.url})`)], requests: [err.url] };
+    const message = err instanceof Error ? `${err.message}${err.stack ? ` @ ${err.stack.split('\n')[1]?.trim() ?? ''}` : ''}` : String(err);
+    return { status: 'fail', checks: [fail('runner-error', `the runner could not carry out this case: ${message}`)], requests: [] };
+  }
+}
+
+/** Allowances that passed a check only by a stated exception, listed once each. */
+function notesOf(results: readonly CaseResult[]): string[] {
+  const notes = new Set<string>();
+  for (const r of results) for (const c of r.outcome.checks) if (c.note) notes.add(`${c.check}: ${c.note}`);
+  return [...notes];
+}
