@@ -34,6 +34,16 @@ export const X = {
   responseDto: 'x-response-dto',
   /** On an operation: the page file it came from, for provenance. */
   source: 'x-source-page',
+  /** On a component schema: true when no sample shows the XML namespace and the generator inferred it. */
+  xmlNamespaceInferred: 'x-xml-namespace-inferred',
+  /** On a component schema: where the XML namespace comes from (a sample element, or the inference rule). */
+  xmlNamespaceEvidence: 'x-xml-namespace-evidence',
+  /** On a property schema: the [DataMember(Order)] of ServiceStack's own types (ResponseStatus, ResponseError). */
+  dataMemberOrder: 'x-data-member-order',
+  /** On a component schema: the CLR types its generic arguments are, e.g. ["SessionInfo"]. */
+  genericArgs: 'x-generic-args',
+  /** On a component schema: the operation DTO role ("request" or "response"), if any. */
+  dtoRole: 'x-dto-role',
   /** At the top level: the disagreements between pages and how each was resolved. */
   disagreements: 'x-disagreements',
 } as const;
