@@ -195,7 +195,7 @@ function rank(value: unknown, field: SortField): Rank {
 
 /** Ascending by the field, then by id: decorate once, so the comparator does no property lookups. */
 function sortInPlace(list: StoredSession[], field: SortField): void {
-  const decorated = list.map((e) => ({ e, r: rank((e.session as Record<string, unknown>)[field.key], field), id: e.session.id as string }));
+  const decorated = list.map((e) => ({ e, r: rank((e.session as unknown as Record<string, unknown>)[field.key], field), id: e.session.id as string }));
   decorated.sort((a, b) => {
     if (a.r[0] !== b.r[0]) return a.r[0] - b.r[0];
     if (a.r[1] !== b.r[1]) return a.r[1] < b.r[1] ? -1 : 1;

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import type { Fixtures } from '../store/fixtures.js';
+import { writeFreshStore } from '../store/durable-db.js';
+import { JsonFileStore, type OpenStoreOptions } from '../store/json-file-store.js';
+import type { StoreMeta } from '../store/store-data.js';
+import { buildSeedData, DEFAULT_SEED, DEFAULT_SESSION_COUNT } from './seed-data.js';
+
+export interface SeedFileOptions {
+  readonly file: string;
+  readonly fixtures: Fixtures;
+  readonly seed?: number;
+  readonly sessions?: number;
+  /** --now; absent: the wall clock, not recorded as fixed. */
+  readonly now?: Date;
+}
+
+export interface SeedResult {
+  readonly meta: StoreMeta;
+  readonly bytes: number;
+  readonly ms: number;
+}
+
+/** Writes a store from the seed, replacing whatever was at `file` (snapshot and journals). */
+export async function seedStoreFile(options: SeedFileOptions): Promise<SeedResult> {
+  const started = performance.now();
+  const data = buildSeedData(options.fixtures, {
+    seed: options.seed ?? DEFAULT_SEED,
+    sessions: options.sessions ?? DEFAULT_SESSION_COUNT,
+    now: options.now ?? new Date(),
+    nowFixed: options.now !== undefined,
+  });
+  const bytes = await writeFreshStore(options.file, data);
+  return { meta: data.meta, bytes, ms: performance.now() - started };
+}
+
+export type OpenOrSeedOptions = SeedFileOptions &
+  Omit<OpenStoreOptions, 'file' | 'now'> & {
+    /** Start again from the seed even if the store exists. */
+    readonly reset?: boolean;
+  };
+
+export interface OpenedStore {
+  readonly store: JsonFileStore;
+  /** Present when this call seeded the store (first start, or reset). */
+  readonly seeded?: SeedResult;
+}
+
+/**
+ * What `serve` calls on start-up: an existing store is opened as it is (its sessions, created ones
+ * included, are kept, whatever --seed says); a missing one, or any with `reset`, is seeded first.
+ */
+export async function openOrSeedStore(options: OpenOrSeedOptions): Promise<OpenedStore> {
+  let seeded: SeedResult | undefined;
+  if (options.reset || !existsSync(options.file)) seeded = await seedStoreFile(options);
+  const open = (): Promise<JsonFileStore | undefined> =>
+    JsonFileStore.open({
+      file: options.file,
+      sortFields: options.sortFields,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.compactAfterBytes !== undefined ? { compactAfterBytes: options.compactAfterBytes } : {}),
+      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    });
+  let store = await open();
+  if (!store) {
+    // Removed between the check and the open: seed it after all.
+    seeded = await seedStoreFile(options);
+    store = await open();
+  }
+  if (!store) throw new Error(`${options.file} disappeared while evo-mock was opening it; is another program deleting it?`);
+  return seeded ? { store, seeded } : { store };
+}

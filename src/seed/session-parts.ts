@@ -1,0 +1,154 @@
+import type { SessionInfo, SessionLogInfo, SessionMemberInfo } from '../generated/dtos.js';
+import type { AgentRecord } from '../store/store-data.js';
+import type { AccountWorld, Contact } from './seed-world.js';
+import type { SeedRandom } from './seed-random.js';
+
+/** The pieces every scenario uses: an empty session in SessionInfo's own key order, members, a log. */
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Every key in one literal, so every seeded session lists its keys in the same order (byte-identical
+ * files) and TypeScript checks each name against the generated SessionInfo. prune() drops the ones a
+ * scenario leaves unset.
+ */
+export function blankSession(id: string, w: AccountWorld, created: number): SessionInfo {
+  return {
+    id,
+    dateCreated: iso(created),
+    dateLastModified: undefined,
+    createdBy: undefined,
+    lastModifiedBy: undefined,
+    dialState: 'None',
+    callState: 'Disconnected',
+    queueState: 'None',
+    accountId: w.account.id,
+    accountName: w.account.name,
+    customerId: undefined,
+    customerBreadcrumb: undefined,
+    customerName: undefined,
+    endpointId: undefined,
+    endpointName: undefined,
+    dateCompleted: undefined,
+    destination: undefined,
+    toAddress: undefined,
+    fromAddress: undefined,
+    fromName: undefined,
+    answeredByName: undefined,
+    queueMemberId: undefined,
+    channel: 'Voice',
+    ended: true,
+    outcome: undefined,
+    callSid: undefined,
+    consoleData: undefined,
+    holdQueueName: undefined,
+    heldByUserId: undefined,
+    holdReason: 'None',
+    conferenceSid: undefined,
+    displayName: undefined,
+    log: undefined,
+    members: undefined,
+    callbackNumber: undefined,
+    answeredById: undefined,
+    direction: 'Incoming',
+    fromPhoneNumber: undefined,
+    mostRecentParticipantCallSid: undefined,
+    wasMissed: false,
+    ringQueueId: undefined,
+  };
+}
+
+export function prune<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+export function setCustomer(s: SessionInfo, w: AccountWorld, contact: Contact): void {
+  const c = contact.customer;
+  if (!c) return;
+  s.customerId = c.id;
+  s.customerBreadcrumb = w.breadcrumbs.get(c.id);
+  s.customerName = c.name;
+}
+
+type MemberState = NonNullable<SessionMemberInfo['callState']>;
+
+export function callerMember(contact: Contact, state: MemberState, original: boolean, rnd: SeedRandom): SessionMemberInfo {
+  return prune({
+    identity: contact.phone,
+    endpointId: undefined,
+    displayName: contact.name,
+    isOriginalMember: original,
+    avatarUrl: undefined,
+    applicationData: undefined,
+    callState: state,
+    role: 'Caller',
+    callSid: rnd.callSid(),
+    muted: false,
+  });
+}
+
+const SKILLS = ['billing', 'technical', 'sales', 'scheduling', 'claims'];
+const LANGUAGES = ['en-US', 'en-US', 'en-US', 'es-US', 'fr-CA'];
+
+export function agentMember(a: AgentRecord, state: MemberState, role: 'Agent' | 'Transfer', original: boolean, rnd: SeedRandom): SessionMemberInfo {
+  return prune({
+    identity: a.id,
+    endpointId: a.endpointId,
+    displayName: a.displayName,
+    isOriginalMember: original,
+    avatarUrl: a.avatarUrl,
+    applicationData: rnd.chance(0.3) ? { skill: rnd.pick(SKILLS), language: rnd.pick(LANGUAGES), wrapUpSeconds: String(rnd.int(0, 12) * 5) } : undefined,
+    callState: state,
+    role,
+    callSid: rnd.callSid(),
+    muted: rnd.chance(0.04),
+  });
+}
+
+/** A session's story: entries are stamped as they are told, never before the previous one. */
+export class Story {
+  readonly log: SessionLogInfo[] = [];
+  constructor(public at: number) {}
+
+  tell(message: string, afterMs = 0): this {
+    this.at += Math.max(0, Math.round(afterMs));
+    this.log.push({ date: iso(this.at), message });
+    return this;
+  }
+}
+
+export function pickAgent(w: AccountWorld, rnd: SeedRandom, fixtureBias: number): AgentRecord {
+  return w.fixtureAgents.length > 0 && rnd.chance(fixtureBias) ? rnd.pick(w.fixtureAgents) : rnd.pick(w.agents);
+}
+
+/** Human wording of a duration, as a call log shows it. */
+export function spoken(ms: number): string {
+  const total = Math.max(1, Math.round(ms / 1000));
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return m > 0 ? `${m}m ${s}s` : `${s}s`;
+}
+
+/** Durations with a long tail, as call lengths have: mostly short, some very long. */
+export function tail(rnd: SeedRandom, meanMs: number, maxMs: number): number {
+  const u = rnd.faker.number.float({ min: 0.0001, max: 1 });
+  return Math.min(maxMs, Math.round(-Math.log(u) * meanMs));
+}
+
+export const CHAT_OPENERS = [
+  'Hi, I need to reschedule my appointment',
+  'Is my order shipping today?',
+  'Can someone call me back about my invoice?',
+  'Quick question about your hours',
+  'The tracking link says "delivered", but nothing arrived',
+  'Hello: do you take walk-ins, or appointments only?',
+];
+
+export const CONSOLE_NOTES = [
+  { ticket: 'T-', note: 'Follow up next week' },
+  { ticket: 'INC-', note: 'Escalated to tier 2' },
+  { ticket: 'CASE-', note: 'Customer asked for a callback' },
+];
