@@ -9,4 +9,5 @@ export const commands: Readonly<Record<string, { summary: string; load: () => Pr
     summary: 'Parse the DTO pages in spec/sources/ into spec/openapi.json',
     load: async () => (await import('./generate-command.js')).generateCommand,
   },
+  seed: { summary: 'Write a store of faker-seeded sessions without serving', load: async () => (await import('./seed-command.js')).seedCommand },
 };

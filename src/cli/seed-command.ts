@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { intOption, stringOption, UsageError, type Command, type OptionSpec, type OptionValues } from './command.js';
+import { DEFAULT_SEED, DEFAULT_SESSION_COUNT } from '../seed/seed-data.js';
+
+export { openOrSeedStore, type OpenOrSeedOptions, type OpenedStore } from '../seed/open-or-seed.js';
+
+export const DEFAULT_DB_PATH = '.data/db.json';
+/** Far beyond any test; each session costs about 2 KB on disk and 5 KB in memory. */
+export const MAX_SESSIONS = 200_000;
+
+/** The store options `seed` and `serve` share, so both explain and read them the same way. */
+export const storeOptionSpecs: Readonly<Record<string, OptionSpec>> = {
+  db: { type: 'string', value: 'PATH', default: DEFAULT_DB_PATH, description: 'The lowdb store file (its journal and lock sit beside it).' },
+  seed: { type: 'string', value: 'N', default: String(DEFAULT_SEED), description: 'Faker seed for a new store; the same seed, count and --now give byte-identical data.' },
+  sessions: { type: 'string', value: 'COUNT', default: String(DEFAULT_SESSION_COUNT), description: `Sessions in a new store (0 to ${MAX_SESSIONS}).` },
+  now: {
+    type: 'string',
+    value: 'ISO',
+    default: 'the current time',
+    description: 'Reference time for seeded dates (e.g. 2026-11-20T12:00:00Z); the store keeps it as its clock, so the 15-day archive boundary stays put.',
+  },
+  reset: { type: 'boolean', description: 'Replace an existing store with a fresh seed (sessions created since are lost).' },
+};
+
+export interface StoreCliOptions {
+  readonly file: string;
+  readonly seed: number;
+  readonly sessions: number;
+  readonly now?: Date;
+  readonly reset: boolean;
+  /** Seeding options given explicitly, which only matter when a store is (re)seeded. */
+  readonly seedingOptionsGiven: readonly string[];
+}
+
+export function readStoreOptions(values: OptionValues): StoreCliOptions {
+  const file = stringOption(values, 'db') ?? DEFAULT_DB_PATH;
+  if (file.trim() === '') throw new UsageError('--db needs a file path, e.g. --db .data/db.json.');
+  const nowText = stringOption(values, 'now');
+  const now = nowText === undefined ? undefined : parseNow(nowText);
+  return {
+    file,
+    seed: intOption(values, 'seed', DEFAULT_SEED, 0, 0xffff_ffff),
+    sessions: intOption(values, 'sessions', DEFAULT_SESSION_COUNT, 0, MAX_SESSIONS),
+    ...(now ? { now } : {}),
+    reset: values['reset'] === true,
+    seedingOptionsGiven: ['seed', 'sessions', 'now'].filter((k) => values[k] !== undefined).map((k) => `--${k}`),
+  };
+}
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** --now: a date or date-time in ISO 8601; a date alone means midnight UTC. */
+export function parseNow(text: string): Date {
+  const t = text.trim();
+  const d = ISO_8601.test(t) ? new Date(t.length === 10 ? `${t}T00:00:00Z` : t) : undefined;
+  if (!d || Number.isNaN(d.getTime())) {
+    throw new UsageError(`--now takes an ISO 8601 date-time such as 2026-11-20T12:00:00Z (or a date, 2026-11-20), not '${text}'.`);
+  }
+  return d;
+}
+
+export const seedCommand: Command = {
+  name: 'seed',
+  summary: 'Write a store of faker-seeded sessions without serving',
+  details: [
+    'Without --reset an existing store is kept as it is (with any sessions created since); the seed options',
+    'only shape a new store. The same --seed, --sessions and --now always write byte-identical files.',
+    'Users, roles and accounts come from fixtures/; an account with seedShare 0 gets no sessions.',
+  ].join('\n'),
+  options: storeOptionSpecs,
+  async run(values: OptionValues, positionals: string[]): Promise<number> {
+    if (positionals.length > 0) throw new UsageError(`seed takes no arguments; got '${positionals.join(' ')}'. Use --db PATH for the file.`);
+    const opts = readStoreOptions(values);
+    if (!opts.reset && existsSync(opts.file)) {
+      const ignored = opts.seedingOptionsGiven.length > 0 ? ` (${opts.seedingOptionsGiven.join(', ')} not applied)` : '';
+      console.log(`${opts.file} already exists; kept it as it is${ignored}. Pass --reset to start again from the seed.`);
+      return 0;
+    }
+    const [{ loadFixtures }, { seedStoreFile }] = await Promise.all([import('../store/fixtures.js'), import('../seed/open-or-seed.js')]);
+    const fixtures = await loadFixtures();
+    const result = await seedStoreFile({ file: opts.file, fixtures, seed: opts.seed, sessions: opts.sessions, ...(opts.now ? { now: opts.now } : {}) });
+    const mb = (result.bytes / 1024 / 1024).toFixed(1);
+    console.log(
+      `${opts.reset ? 'Reset' : 'Seeded'} ${opts.file}: ${result.meta.sessionCount} sessions, seed ${result.meta.seed}, now ${result.meta.now}` +
+        `${result.meta.nowFixed ? '' : ' (the current time)'}, ${mb} MB in ${Math.round(result.ms)} ms.`,
+    );
+    return 0;
+  },
+};
