@@ -11,6 +11,8 @@ export interface ContractRequest {
   readonly query: Readonly<Record<string, QueryValue>>;
   /** The request DTO for operations with a body (canonical camelCase value). */
   readonly body?: Readonly<Record<string, unknown>>;
+  /** Body members to write as plain text whatever their type: how a wrong-typed value gets on the wire. */
+  readonly textMembers?: readonly string[];
   /** false for the "no credentials" cases. */
   readonly authenticated: boolean;
   /** The format the response is asked for in (and the body is written in). */

@@ -1,5 +1,5 @@
 import type { Codec } from '../wire/codec.js';
-import type { WireObject } from '../wire/wire-type.js';
+import type { WireObject, WireProperty } from '../wire/wire-type.js';
 import type { ContractRequest, QueryValue } from './contract-request.js';
 import { FORMAT_REQUEST } from './format-negotiation.js';
 import type { HttpRequest } from './http-client.js';
@@ -17,7 +17,14 @@ export function encodeRequest(target: Target, request: ContractRequest, codec: C
   if (request.body === undefined) return { method: request.method.toUpperCase(), url: url.toString(), headers };
   if (bodyType === undefined) throw new Error(`${request.method} ${request.path} has a body but no request type`);
   headers['content-type'] = how.bodyContentType;
-  return { method: request.method.toUpperCase(), url: url.toString(), headers, body: codec.stringify(request.body, bodyType) };
+  const type = request.textMembers?.length ? withTextMembers(bodyType, request.textMembers) : bodyType;
+  return { method: request.method.toUpperCase(), url: url.toString(), headers, body: codec.stringify(request.body, type) };
+}
+
+/** The same DTO with some members retyped as strings, so a writer puts any text there. */
+export function withTextMembers(type: WireObject, names: readonly string[]): WireObject {
+  const retype = (p: WireProperty): WireProperty => (names.includes(p.name) ? { ...p, type: { kind: 'string' }, valueType: false } : p);
+  return { ...type, properties: type.properties.map(retype), xmlOrder: type.xmlOrder.map(retype) };
 }
 
 export function fillPath(template: string, params: Readonly<Record<string, string>>): string {

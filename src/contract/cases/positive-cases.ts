@@ -8,6 +8,7 @@ import type { Observation } from '../observation.js';
 import { requestBodyExample } from '../openapi-lookup.js';
 import { factsOf, pathValuesFrom, readerOf, type OperationFacts } from '../operation-facts.js';
 import type { RunContext } from '../run-context.js';
+import { recordCreated } from './record-created.js';
 import { buildRequest, singleRequestCase } from './single-request-case.js';
 
 /**
@@ -40,7 +41,7 @@ export async function afterWrite(ctx: RunContext, facts: OperationFacts, obs: Ob
   const created = obs.decoded.value;
   const id = created['id'];
   const checks: CheckResult[] = [];
-  if (typeof id === 'string' && id) ctx.created.push({ operationId: facts.op.operationId, type: facts.op.responseType.name, id });
+  recordCreated(ctx, facts, obs);
   if (obs.request.body) checks.push(checkEcho(obs.request.body, created, echoedMembers(facts.op)));
   const reader = readerOf(ctx.model, facts.op.responseType.name);
   if (!reader || typeof id !== 'string' || !id) return checks;
@@ -51,3 +52,4 @@ export async function afterWrite(ctx: RunContext, facts: OperationFacts, obs: Ob
   if (read.decoded.kind === 'value' && read.response.status < 300) checks.push(checkReadback(created, read.decoded.value, facts.op.responseType));
   return checks;
 }
+

@@ -7,12 +7,14 @@ import type { Observation } from '../observation.js';
 import type { OperationFacts } from '../operation-facts.js';
 import type { RunContext } from '../run-context.js';
 import { listInvariants } from './list-invariants.js';
+import { recordCreated } from './record-created.js';
 
 export interface RequestParts {
   readonly pathParams?: Record<string, string>;
   readonly query?: Record<string, QueryValue>;
   readonly body?: Record<string, unknown>;
   readonly authenticated?: boolean;
+  readonly textMembers?: readonly string[];
 }
 
 export interface SingleRequestSpec {
@@ -40,6 +42,7 @@ export function buildRequest(facts: OperationFacts, format: WireFormat, parts: R
     query: parts.query ?? {},
     ...(parts.body !== undefined ? { body: parts.body } : {}),
     authenticated: parts.authenticated ?? true,
+    ...(parts.textMembers ? { textMembers: parts.textMembers } : {}),
     format,
   };
 }
@@ -60,6 +63,7 @@ export function singleRequestCase(spec: SingleRequestSpec): ContractCase {
       const request = buildRequest(facts, format, parts);
       const obs = await exchange(ctx, facts.op, request);
       if (spec.harvest && obs.decoded.kind === 'value' && obs.response.status < 300) ctx.pool.harvest(obs.decoded.value, obs.bodyType, facts.op.operationId);
+      recordCreated(ctx, facts, obs);
       const checks = [
         ...standardChecks(ctx, facts.op, obs, spec.expect),
         ...(obs.response.status < 300 ? listInvariants(facts, obs, spec.expectNonEmpty) : []),
