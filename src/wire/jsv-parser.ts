@@ -137,7 +137,11 @@ class JsvReader {
     return items;
   }
 
-  /** The positions of a map's `{` and its matching `}` in [start, stop), surrounding spaces allowed. */
+  /**
+   * The positions of a map's `{` and final `}` in [start, stop), surrounding spaces allowed. Like
+   * ServiceStack, the map's own extent is not re-scanned: a nested map's was found by its parent's
+   * EatValue, and the body's runs to its end, so `{a:5" tall}` reads at the top level.
+   */
   private braces(start: number, stop: number, path: string, field: string, what: string): [number, number] {
     let open = start;
     let close = stop - 1;
@@ -145,9 +149,6 @@ class JsvReader {
     while (close > open && isWhitespace(this.text.charCodeAt(close))) close--;
     if (this.text[open] !== '{' || this.text[close] !== '}' || close === open) {
       this.fail(`expected a ${what} map like {name:value}, found '${clip(this.text.slice(start, stop))}'`, start, path, field);
-    }
-    if (this.eatValue(open, close + 1, path, field) !== close + 1) {
-      this.fail(`unexpected text after the closing '}'`, open, path, field);
     }
     return [open, close];
   }

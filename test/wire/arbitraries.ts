@@ -22,7 +22,9 @@ const HOSTILE_PIECES = [
 ];
 
 /** Any Unicode text (no lone surrogates: they are not text and no format can send them). */
-const anyText = fc.string({ unit: 'binary', maxLength: 12 }).map((s) => s.replace(/[\uD800-\uDFFF]/gu, ''));
+const anyText = fc
+  .oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'binary-ascii', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }))
+  .map((s) => s.replace(/[\uD800-\uDFFF]/gu, ''));
 
 /** Hostile strings: structural characters of every format, line breaks, edge spaces, tabs, emoji, empty. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
