@@ -10,4 +10,5 @@ export const commands: Readonly<Record<string, { summary: string; load: () => Pr
     load: async () => (await import('./generate-command.js')).generateCommand,
   },
   seed: { summary: 'Write a store of faker-seeded sessions without serving', load: async () => (await import('./seed-command.js')).seedCommand },
+  contract: { summary: 'Check that a target honours the spec in JSON, XML and JSV (CI and QA)', load: async () => (await import('./contract-command.js')).contractCommand },
 };

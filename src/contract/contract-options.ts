@@ -1,0 +1,82 @@
+import { UsageError, intOption, stringOption, type OptionValues } from '../cli/command.js';
+import type { WireFormat } from '../wire/codec.js';
+import { ALL_FORMATS } from './format-negotiation.js';
+import type { Credentials, Target } from './target.js';
+
+export interface ContractOptions {
+  readonly target: Target;
+  readonly formats: readonly WireFormat[];
+  readonly allowWrites: boolean;
+  readonly seed: number;
+  readonly propertyRuns: number;
+  readonly timeoutMs: number;
+  readonly junitPath?: string;
+  readonly jsonPath?: string;
+  readonly specPath?: string;
+  readonly verbose: boolean;
+}
+
+export const DEFAULT_PROPERTY_RUNS = 10;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Reads and checks the command line; every refusal says what to type instead. */
+export function readContractOptions(values: OptionValues, randomSeed: () => number): ContractOptions {
+  const target: Target = { baseUrl: baseUrlOf(stringOption(values, 'target')), credentials: credentialsOf(values) };
+  const seed = values['seed'] === undefined ? randomSeed() : intOption(values, 'seed', 0, -2147483648, 2147483647);
+  const junitPath = stringOption(values, 'report');
+  const jsonPath = stringOption(values, 'json');
+  const specPath = stringOption(values, 'spec');
+  return {
+    target,
+    formats: formatsOf(stringOption(values, 'formats')),
+    allowWrites: values['allow-writes'] === true,
+    seed,
+    propertyRuns: intOption(values, 'property-runs', DEFAULT_PROPERTY_RUNS, 0, 10_000),
+    timeoutMs: intOption(values, 'timeout', DEFAULT_TIMEOUT_MS, 100, 600_000),
+    verbose: values['verbose'] === true,
+    ...(junitPath ? { junitPath } : {}),
+    ...(jsonPath ? { jsonPath } : {}),
+    ...(specPath ? { specPath } : {}),
+  };
+}
+
+function baseUrlOf(raw: string | undefined): string {
+  if (!raw) throw new UsageError('--target is required: the base URL of the API to test, e.g. --target http://127.0.0.1:4010 (start the mock with `evo-mock serve`).');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--target '${raw}' is not a URL; give the API's base URL with its scheme, e.g. http://127.0.0.1:4010.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target must be an http or https URL, not ${url.protocol}`);
+  if (url.search || url.hash) throw new UsageError(`--target is a base URL; drop the query or fragment from '${raw}'.`);
+  return url.toString().replace(/\/+$/, '');
+}
+
+function credentialsOf(values: OptionValues): Credentials {
+  const user = stringOption(values, 'user');
+  const password = stringOption(values, 'password');
+  const bearer = stringOption(values, 'bearer');
+  if (bearer !== undefined && (user !== undefined || password !== undefined)) {
+    throw new UsageError('give either --user and --password, or --bearer, not both.');
+  }
+  if (bearer !== undefined) {
+    if (!bearer) throw new UsageError('--bearer needs a token.');
+    return { kind: 'bearer', token: bearer };
+  }
+  if ((user === undefined) !== (password === undefined)) {
+    throw new UsageError(user === undefined ? '--password needs --user.' : `--user ${user} needs --password (Basic auth sends both).`);
+  }
+  if (user !== undefined && password !== undefined) return { kind: 'basic', user, password };
+  return { kind: 'none' };
+}
+
+function formatsOf(raw: string | undefined): WireFormat[] {
+  if (raw === undefined) return [...ALL_FORMATS];
+  const names = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (names.length === 0) throw new UsageError(`--formats needs at least one of ${ALL_FORMATS.join(', ')}.`);
+  const unknown = names.filter((n) => !(ALL_FORMATS as readonly string[]).includes(n));
+  if (unknown.length) throw new UsageError(`--formats: unknown format ${unknown.join(', ')}; choose from ${ALL_FORMATS.join(', ')} (comma-separated).`);
+  // JSON first whatever the order given: its answers are read as sent, so they seed the data pool most faithfully.
+  return ALL_FORMATS.filter((f) => names.includes(f));
+}
