@@ -1,5 +1,6 @@
 import type { DtoPage, TypeExpr } from '../pages/page-model.js';
 import { referencedNames } from '../pages/type-expr.js';
+import { checkSamples } from './check-samples.js';
 import { DisagreementLog } from './disagreements.js';
 import { mergeTypes, type DraftClass } from './merge-types.js';
 import type { MergedModel, ModelClass, ModelOperation, ModelType } from './model-types.js';
@@ -62,6 +63,7 @@ export function buildModel(pages: readonly DtoPage[]): MergedModel {
   const types = new Map<string, ModelType>();
   for (const [name, draft] of [...kept].sort((a, b) => a[0].localeCompare(b[0]))) types.set(name, finishClass(draft, namespaces.get(name)!));
   for (const [name, en] of [...merged.enums].sort((a, b) => a[0].localeCompare(b[0]))) if (reachable.has(name)) types.set(name, en);
+  checkSamples(sorted, operations, types, log);
   return { types, operations, disagreements: log.items };
 }
 

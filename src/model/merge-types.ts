@@ -175,6 +175,19 @@ function mergeClass(name: string, group: Rendering[], enums: ReadonlyMap<string,
     return mergeProperty(name, evidence, enums, log);
   });
 
+  // Value-shaped members (bool, enum, int) that no CLR rendering shows: the decision is worth a line.
+  const undecided = properties.filter((p) => isValueCandidate(p.type, enums) && !p.evidence.some((e) => e.dialect === 'fsharp'));
+  const nullableOnes = undecided.filter((p) => !p.valueType && p.evidence.some((e) => e.nullability === 'nullable'));
+  if (nullableOnes.length > 0) {
+    const defaults = nullableOnes.filter((p) => /defaults to/i.test(p.description ?? ''));
+    log.add(
+      `${name}: ${nullableOnes.map((p) => p.name).join(', ')} have no CLR (F#) rendering`,
+      nullableOnes.map((p) => `${p.evidence.map((e) => e.source).join(', ')}: ${p.name}: ${p.evidence.map((e) => e.declared).join(' / ')}`),
+      `nullable (${nullableOnes.map((p) => p.clrType).join(', ')}): the only evidence is Optional[...]` +
+        (defaults.length ? `, and ${defaults.map((p) => `${p.name} "${p.description}"`).join(', ')} needs null to mean "not given"` : ''),
+    );
+  }
+
   const bases = ordered.filter((r) => r.cls.base !== undefined);
   const base = bases[0]?.cls.base;
   for (const r of bases.slice(1)) {

@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { PageParseError, type XmlNode } from './page-model.js';
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -20,6 +20,10 @@ const parser = new XMLParser({
  * dNp1 prefixes.
  */
 export function parseXmlSample(text: string): XmlNode {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw new PageParseError(`the XML sample does not parse: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
+  }
   let doc: OrderedNode[];
   try {
     doc = parser.parse(text) as OrderedNode[];

@@ -2,7 +2,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import type { MergedModel, ModelOperation, ModelProperty, ModelType } from '../model/model-types.js';
 import type { PageSample, TypeExpr } from '../pages/page-model.js';
 import { memberKey } from '../pages/names.js';
-import { clrTypeName, componentName, instantiate, jsonOrder, xmlOrder, type ClassInstance } from './class-instances.js';
+import { clrTypeName, componentName, instantiate, jsonOrder, xmlOrder, type ClassInstance } from '../model/class-instances.js';
 import { genericDataContractName } from './data-contract-name.js';
 import { X } from './extensions.js';
 import { SERVICESTACK_TYPES } from './servicestack-types.js';

@@ -1,6 +1,6 @@
-import type { MergedModel, ModelClass, ModelProperty } from '../model/model-types.js';
+import type { MergedModel, ModelClass, ModelProperty } from './model-types.js';
 import type { TypeExpr } from '../pages/page-model.js';
-import { substitute } from '../model/type-equality.js';
+import { substitute } from './type-equality.js';
 
 /** A class as used: a plain class, or a generic one closed over its arguments (ListResponse<SessionInfo>). */
 export interface ClassInstance {
