@@ -19,6 +19,16 @@ export interface DurableDbOptions {
 
 const DEFAULT_COMPACT_AFTER = 16 * 1024 * 1024;
 
+/** lowdb's default data, kept only when there is no snapshot to read; open() reports that as undefined. */
+const NO_DATA: StoreData = Object.freeze({
+  meta: { format: 0, seed: 0, sessionCount: 0, now: '', nowFixed: false },
+  customers: [],
+  endpoints: [],
+  agents: [],
+  teams: [],
+  sessions: [],
+});
+
 /**
  * The store on disk: a lowdb snapshot (db.json) plus an append-only journal (db.json.journal).
  *
@@ -57,10 +67,10 @@ export class DurableDb {
     const adapter = new JournaledFileAdapter(options.file);
     const release = await acquireLock(adapter.files.lock, options.file);
     try {
-      const low = new Low<StoreData>(adapter, undefined as unknown as StoreData);
+      const low = new Low<StoreData>(adapter, NO_DATA);
       await low.read();
       const recovery = adapter.lastRecovery;
-      if (!low.data || !recovery) {
+      if (low.data === NO_DATA || !recovery) {
         await release();
         return undefined;
       }

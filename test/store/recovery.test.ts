@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { appendFile, copyFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import type { SessionInfo } from '../../src/generated/dtos.js';
+import { seedStoreFile } from '../../src/seed/open-or-seed.js';
+import { loadFixtures } from '../../src/store/fixtures.js';
+import { JsonFileStore } from '../../src/store/json-file-store.js';
+import { StoreFileError } from '../../src/store/store-errors.js';
+import { onCleanup, sessionSortFields, stored, tempDir } from './helpers.js';
+
+const NOW = new Date('2026-11-20T12:00:00.000Z');
+const ACME = 'a1f0c2d4e6b84f0a9c1d2e3f4a5b6c7d';
+const fixtures = await loadFixtures();
+const SEEDED = 40;
+
+type T = Parameters<typeof tempDir>[0];
+
+async function openStore(file: string, extra: { compactAfterBytes?: number } = {}): Promise<JsonFileStore> {
+  const store = await JsonFileStore.open({ file, sortFields: sessionSortFields(), ...extra });
+  assert.ok(store, `${file} should exist`);
+  return store;
+}
+
+let n = 0;
+const session = (store: JsonFileStore): SessionInfo =>
+  stored({ id: `rec${String(++n).padStart(29, '0')}`, accountId: ACME, dateCreated: store.now().toISOString(), ended: false }).session;
+
+/** A store with `created` sessions acknowledged and not yet compacted, and a copy of its files as a crash would leave them. */
+async function crashedCopy(t: T, created: number): Promise<{ dir: string; file: string; ids: string[] }> {
+  const live = path.join(await tempDir(t), 'db.json');
+  await seedStoreFile({ file: live, fixtures, seed: 3, sessions: SEEDED, now: NOW });
+  const store = await openStore(live);
+  const ids: string[] = [];
+  await Promise.all(Array.from({ length: created }, async () => ids.push((await store.create({ session: session(store) })).id!)));
+  const dir = await tempDir(t);
+  const file = path.join(dir, 'db.json');
+  await copyFile(live, file);
+  await copyFile(`${live}.journal`, `${file}.journal`);
+  await store.close();
+  return { dir, file, ids };
+}
+
+describe('recovery after a crash', () => {
+  it('replays the journal and ignores a torn last line', async (t) => {
+    const { file, ids } = await crashedCopy(t, 25);
+    await appendFile(`${file}.journal`, JSON.stringify({ session: session({ now: () => NOW } as JsonFileStore) }).slice(0, 77));
+    const store = await openStore(file);
+    onCleanup(t, () => store.close());
+    assert.equal(store.stats.sessions, SEEDED + 25);
+    for (const id of ids) assert.ok(store.exists(id, 'all'), `${id} was acknowledged`);
+    const more = await store.create({ session: session(store) });
+    await store.close();
+    const again = await openStore(file);
+    onCleanup(t, () => again.close());
+    assert.equal(again.stats.sessions, SEEDED + 26);
+    assert.ok(again.exists(more.id!, 'all'));
+  });
+
+  it('finishes a compaction that died before its snapshot was written', async (t) => {
+    const { dir, file, ids } = await crashedCopy(t, 10);
+    // The journal had been renamed for compaction, and a new one had started.
+    await copyFile(`${file}.journal`, `${file}.journal.compacting`);
+    await writeFile(`${file}.journal`, '');
+    const store = await openStore(file);
+    assert.equal(store.stats.sessions, SEEDED + 10);
+    for (const id of ids) assert.ok(store.exists(id, 'all'));
+    assert.ok(!(await readdir(dir)).includes('db.json.journal.compacting'), 'folded in on open');
+    await store.close();
+  });
+
+  it('counts each session once when a compaction died after its snapshot was renamed', async (t) => {
+    const { file, ids } = await crashedCopy(t, 10);
+    const first = await openStore(file);
+    await first.close(); // the snapshot now holds all 50
+    await writeFile(`${file}.journal.compacting`, ids.map((id) => `${JSON.stringify(stored({ id, accountId: ACME, dateCreated: NOW.toISOString() }))}\n`).join(''));
+    const store = await openStore(file);
+    onCleanup(t, () => store.close());
+    assert.equal(store.stats.sessions, SEEDED + 10);
+  });
+
+  it('takes over the lock of a process that is gone', async (t) => {
+    const { file } = await crashedCopy(t, 1);
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    await writeFile(`${file}.lock`, gone.stdout);
+    const store = await openStore(file);
+    await store.close();
+  });
+
+  it('refuses a snapshot that is not JSON, naming the file and what to do', async (t) => {
+    const file = path.join(await tempDir(t), 'db.json');
+    await writeFile(file, '{"meta":');
+    await assert.rejects(JsonFileStore.open({ file, sortFields: sessionSortFields() }), (err: unknown) => {
+      assert.ok(err instanceof StoreFileError);
+      assert.match(err.message, /db\.json: is not valid JSON.*seed --reset/);
+      return true;
+    });
+  });
+
+  it('refuses a file of another format', async (t) => {
+    const file = path.join(await tempDir(t), 'db.json');
+    await writeFile(file, JSON.stringify({ meta: { format: 99 }, sessions: [] }));
+    await assert.rejects(JsonFileStore.open({ file, sortFields: sessionSortFields() }), /format 99/);
+  });
+});
+
+describe('compaction', () => {
+  it('folds the journal into the snapshot while creates carry on, losing nothing', async (t) => {
+    const dir = await tempDir(t);
+    const file = path.join(dir, 'db.json');
+    await seedStoreFile({ file, fixtures, seed: 4, sessions: SEEDED, now: NOW });
+    const store = await openStore(file, { compactAfterBytes: 1 });
+    const ids: string[] = [];
+    for (let round = 0; round < 20; round++) {
+      const batch = await Promise.all(Array.from({ length: 15 }, () => store.create({ session: session(store) })));
+      ids.push(...batch.map((s) => s.id!));
+    }
+    await store.compact();
+    assert.ok(store.stats.journalBytes < 20 * 15 * 300, 'the journal was compacted along the way');
+    await store.close();
+    assert.deepEqual((await readdir(dir)).sort(), ['db.json', 'db.json.journal']);
+    const again = await openStore(file);
+    onCleanup(t, () => again.close());
+    assert.equal(again.stats.sessions, SEEDED + ids.length);
+    for (const id of ids) assert.ok(again.exists(id, 'all'));
+  });
+});
