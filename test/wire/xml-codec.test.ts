@@ -14,7 +14,8 @@ import {
   SessionInfo,
   SessionLogInfo,
   SessionMemberInfo,
-} from './fixtures/session-info.js';
+  operation,
+} from './model.js';
 import { xmlSample } from './samples.js';
 
 const DECL = '<?xml version="1.0" encoding="utf-8"?>';
@@ -74,7 +75,7 @@ describe('XML writer: DataContractSerializer bytes', () => {
     [
       'an empty list keeps its namespace declaration and closes as <X />',
       NewSession,
-      { memberEmailAddresses: [] },
+      { memberEmailAddresses: [], startSession: false, callState: 'Disconnected', channel: 'Voice', direction: 'Incoming' },
       root(
         'NewSession',
         SESSIONS_NS,
@@ -112,11 +113,12 @@ describe('XML writer: DataContractSerializer bytes', () => {
 
   it('items of another namespace are prefixed; their base members find the default namespace in scope', () => {
     const xml = xmlCodec.stringify({ items: [{ id: 'S1' }], totalCount: 1, totalPages: 1, hasMorePages: false }, ListResponseOfSessionInfo);
-    assert.ok(xml.startsWith(`${DECL}<ListResponseOfSessionInfo ${I} xmlns="${API_NS}"><HasMorePages>false</HasMorePages><Items xmlns:d2p1="${SESSIONS_NS}"><d2p1:SessionInfo><CreatedBy i:nil="true" />`), xml);
+    const rootName = ListResponseOfSessionInfo.xmlName;
+    assert.ok(xml.startsWith(`${DECL}<${rootName} ${I} xmlns="${API_NS}"><HasMorePages>false</HasMorePages><Items xmlns:d2p1="${SESSIONS_NS}"><d2p1:SessionInfo><CreatedBy i:nil="true" />`), xml);
     assert.ok(xml.includes(`<Id>S1</Id><LastModifiedBy i:nil="true" /><d2p1:AccountId i:nil="true" />`), xml);
     // Inside an item at depth 3, the breadcrumb list member (depth 4) declares d4p1.
     assert.ok(xml.includes(`<d2p1:CustomerBreadcrumb xmlns:d4p1="${CUSTOMERS_NS}" i:nil="true" />`), xml);
-    assert.ok(xml.endsWith('</d2p1:SessionInfo></Items><TotalCount>1</TotalCount><TotalPages>1</TotalPages></ListResponseOfSessionInfo>'), xml);
+    assert.ok(xml.endsWith(`</d2p1:SessionInfo></Items><TotalCount>1</TotalCount><TotalPages>1</TotalPages></${rootName}>`), xml);
   });
 
   it('items in the default namespace are not prefixed', () => {
@@ -207,14 +209,17 @@ describe('XML reader: namespaces resolved, text verbatim, order tolerated', () =
 });
 
 describe('XML: the pages samples, compacted, with the declaration', () => {
-  const samples: Array<[string, string, WireObject]> = [
-    ['GetSession', 'SessionInfo', SessionInfo],
-    ['NewSession', 'SessionInfo', SessionInfo],
-    ['NewSession', 'NewSession', NewSession],
+  const samples: Array<[string, 'request' | 'response']> = [
+    ['GetSession', 'response'],
+    ['NewSession', 'response'],
+    ['NewSession', 'request'],
   ];
-  for (const [operation, rootName, type] of samples) {
-    it(`${operation} ${rootName}: parses, and writes back exactly the compact bytes`, () => {
-      const sample = xmlSample(operation, rootName);
+  for (const [name, which] of samples) {
+    const op = operation(name);
+    const type = which === 'request' ? op.requestType : op.responseType;
+    const rootName = type.xmlName;
+    it(`${name} ${which} (${rootName}): parses, and writes back exactly the compact bytes`, () => {
+      const sample = xmlSample(name, rootName);
       assert.ok(sample.startsWith(`${DECL}<${rootName} ${I}`));
       assert.equal(xmlCodec.stringify(xmlCodec.parse(sample, type), type), sample);
     });
