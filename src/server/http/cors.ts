@@ -16,7 +16,7 @@ const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127(?:\.\d{1,3}){3}|\[::1\])(:\d
 export function cors(policy: CorsPolicy): RequestHandler {
   return (req, res, next) => {
     const origin = req.headers.origin;
-    res.append('Vary', 'Origin');
+    res.vary('Origin');
     const allowed = origin !== undefined && (policy === 'any' || LOOPBACK_ORIGIN.test(origin));
     if (allowed) {
       res.setHeader('Access-Control-Allow-Origin', origin);

@@ -4,7 +4,7 @@ import type { RequestHandler } from 'express';
 export function globalHeaders(version: string): RequestHandler {
   const poweredBy = `ServiceStack/6 (evo-mock ${version})`;
   return (_req, res, next) => {
-    res.append('Vary', 'Accept');
+    res.vary('Accept');
     res.setHeader('X-Powered-By', poweredBy);
     next();
   };

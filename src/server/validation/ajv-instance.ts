@@ -4,8 +4,8 @@ import addFormatsModule from 'ajv-formats';
 // ajv-formats is CommonJS with `module.exports = plugin`; under NodeNext the default import is that function.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-/** OpenAPI 3.1 keywords that are not JSON Schema 2020-12 and only annotate. */
-const OPENAPI_ANNOTATIONS = ['example', 'xml', 'discriminator', 'externalDocs'];
+/** OpenAPI 3.1 keywords that are not JSON Schema 2020-12 and only annotate (components holds the schemas references point into). */
+const OPENAPI_ANNOTATIONS = ['example', 'xml', 'discriminator', 'externalDocs', 'components'];
 
 /**
  * One AJV for the whole spec (JSON Schema 2020-12, as OpenAPI 3.1 is), strict about everything but the

@@ -10,7 +10,8 @@ import { createAjv } from './ajv-instance.js';
 /** Checks a bound request DTO; throws a 400 ServiceError naming every bad field. */
 export type DtoValidator = (dto: Record<string, unknown>) => void;
 
-const DOCUMENT_ID = 'openapi.json';
+/** Absolute, so references resolve the same from every operation's schema. Never fetched. */
+const DOCUMENT_ID = 'https://evo-mock.invalid/openapi.json';
 
 /**
  * Compiles one AJV validator per operation from the spec, once, at start-up. The schema is the
@@ -50,7 +51,7 @@ function operationSchema(op: OperationModel): object {
   }
   const body = (op.operation.requestBody as OpenAPIV3_1.RequestBodyObject | undefined)?.content?.['application/json']?.schema;
   if (body) parts.push(rebase(body));
-  return { $id: `${DOCUMENT_ID}/operations/${op.operationId}`, allOf: parts };
+  return { $id: `https://evo-mock.invalid/operations/${op.operationId}`, ...(parts.length > 0 ? { allOf: parts } : {}) };
 }
 
 /** Points the spec's document-relative references at the registered document. */

@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import type { StoreCliOptions } from '../cli/seed-command.js';
+import { loadApiModel } from '../spec/wire-model.js';
+import { loadFixtures } from '../store/fixtures.js';
+import { JsonFileStore } from '../store/json-file-store.js';
+import { sortFieldsFromWire } from '../store/session-fields.js';
+import { createJsonCodec } from '../wire/json-codec.js';
+import { readJsvValue } from '../wire/jsv-value.js';
+import type { CorsPolicy } from './http/cors.js';
+import { quietLogger, stderrLogger } from './http/logger.js';
+import { startupBanner } from './http/startup-banner.js';
+import { startServer } from './server.js';
+
+export interface ServeOptions {
+  readonly store: StoreCliOptions;
+  readonly port: number;
+  readonly host: string;
+  readonly bodyLimit: number;
+  readonly quirks: boolean;
+  readonly emptyUnauthorizedBody: boolean;
+  readonly cors: CorsPolicy;
+  readonly quiet: boolean;
+}
+
+/**
+ * `evo-mock serve`: load the spec and fixtures, open (or seed) the store, listen, and stop cleanly on
+ * SIGINT/SIGTERM. Resolves with the exit code once stopped.
+ */
+export async function serve(options: ServeOptions): Promise<number> {
+  const started = performance.now();
+  const logger = options.quiet ? quietLogger : stderrLogger;
+  const api = loadApiModel();
+  const sessionInfo = api.types.get('SessionInfo');
+  if (!sessionInfo) throw new Error("spec/openapi.json has no SessionInfo schema; run 'npm run generate'.");
+  const fixtures = await loadFixtures();
+  const store = await openStore(options.store, fixtures, sessionInfo, logger.error);
+  const version = process.env['npm_package_version'] ?? '0.1.0';
+  const server = await startServer(
+    {
+      api,
+      store,
+      countSessions: () => store.stats.sessions,
+      fixtures,
+      codecs: { json: createJsonCodec() },
+      readJsvValue,
+      quirks: options.quirks,
+      logger,
+      logRequests: !options.quiet,
+      emptyUnauthorizedBody: options.emptyUnauthorizedBody,
+      cors: options.cors,
+      bodyLimit: options.bodyLimit,
+      version,
+    },
+    { port: options.port, host: options.host },
+  );
+  console.log(
+    startupBanner(server.url, fixtures, {
+      sessions: store.stats.sessions,
+      db: options.store.file,
+      quirks: options.quirks,
+      ms: Math.round(performance.now() - started),
+    }),
+  );
+  return new Promise<number>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      logger.error(`evo-mock: ${signal}, finishing in-flight requests and flushing the store...`);
+      server.stop().then(
+        () => {
+          logger.error('evo-mock: stopped.');
+          resolve(0);
+        },
+        (err: unknown) => {
+          logger.error(`evo-mock: the store did not close cleanly: ${err instanceof Error ? err.message : String(err)}`);
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** An existing store opens without loading the seeder (faker); a new one, or --reset, is seeded first. */
+async function openStore(
+  opts: StoreCliOptions,
+  fixtures: Awaited<ReturnType<typeof loadFixtures>>,
+  sessionInfo: Parameters<typeof sortFieldsFromWire>[0],
+  warn: (line: string) => void,
+): Promise<JsonFileStore> {
+  const sortFields = sortFieldsFromWire(sessionInfo);
+  const onWarning = (message: string) => warn(`evo-mock: ${message}`);
+  if (!opts.reset && existsSync(opts.file)) {
+    const store = await JsonFileStore.open({ file: opts.file, sortFields, onWarning, ...(opts.now ? { now: opts.now } : {}) });
+    if (store) {
+      const ignored = opts.seedingOptionsGiven.filter((o) => o !== '--now');
+      if (ignored.length > 0) warn(`evo-mock: ${opts.file} exists; ${ignored.join(', ')} only shape a new store (use --reset to reseed).`);
+      return store;
+    }
+  }
+  const { openOrSeedStore } = await import('../seed/open-or-seed.js');
+  const opened = await openOrSeedStore({
+    file: opts.file,
+    fixtures,
+    seed: opts.seed,
+    sessions: opts.sessions,
+    ...(opts.now ? { now: opts.now } : {}),
+    reset: opts.reset,
+    sortFields,
+    onWarning,
+  });
+  if (opened.seeded) {
+    warn(`evo-mock: seeded ${opts.file} with ${opened.seeded.meta.sessionCount} sessions (seed ${opened.seeded.meta.seed}) in ${Math.round(opened.seeded.ms)} ms.`);
+  }
+  return opened.store;
+}
