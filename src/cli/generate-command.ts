@@ -27,8 +27,8 @@ export const generateCommand: Command = {
   details: [
     'Every <Operation>.txt in the sources folder is one saved ServiceStack metadata page (Python, JavaScript or',
     'F# DTOs, or HTML parameter tables). Dropping in another page adds its operation. The report printed at the',
-    'end lists where the pages disagree and how each disagreement was resolved. Relative paths are taken from',
-    'the package folder.',
+    'end lists where the pages disagree and how each disagreement was resolved. The defaults are in the package',
+    'folder; paths you give are taken from the current folder.',
   ].join('\n'),
   options: {
     sources: { type: 'string', value: 'DIR', description: 'Folder of DTO pages', default: 'spec/sources' },
@@ -39,10 +39,14 @@ export const generateCommand: Command = {
   },
   async run(values) {
     const root = packageRoot();
-    const at = (p: string): string => (isAbsolute(p) ? p : resolve(root, p));
-    const sources = at(stringOption(values, 'sources') ?? 'spec/sources');
-    const out = at(stringOption(values, 'out') ?? 'spec/openapi.json');
-    const typesPath = at(stringOption(values, 'types') ?? 'src/generated/dtos.ts');
+    // Defaults live in the package; paths the user types are read from where they stand.
+    const at = (name: string, fallback: string): string => {
+      const given = stringOption(values, name);
+      return given === undefined ? resolve(root, fallback) : isAbsolute(given) ? given : resolve(process.cwd(), given);
+    };
+    const sources = at('sources', 'spec/sources');
+    const out = at('out', 'spec/openapi.json');
+    const typesPath = at('types', 'src/generated/dtos.ts');
     let generated;
     try {
       generated = generateFromFolder(sources);

@@ -94,3 +94,19 @@ describe('the wire model built from spec/openapi.json', () => {
     }
   });
 });
+
+describe('finding the package folder', () => {
+  it('climbs from a built module (dist/src/spec) to the folder whose package.json is evo-mock', async () => {
+    const { packageRoot } = await import('../../src/spec/package-root.js');
+    const { mkdir } = await import('node:fs/promises');
+    const dir = await mkdtemp(join(tmpdir(), 'evo-mock-root-'));
+    try {
+      await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'evo-mock' }));
+      await mkdir(join(dir, 'dist', 'src', 'spec'), { recursive: true });
+      await writeFile(join(dir, 'dist', 'package.json'), JSON.stringify({ name: 'something-else' }));
+      assert.equal(packageRoot(join(dir, 'dist', 'src', 'spec')), dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
