@@ -16,7 +16,7 @@ export interface ContractOptions {
   readonly verbose: boolean;
 }
 
-export const DEFAULT_PROPERTY_RUNS = 10;
+export const DEFAULT_PROPERTY_RUNS = 25;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Reads and checks the command line; every refusal says what to type instead. */

@@ -36,7 +36,9 @@ export function listCases(facts: OperationFacts, format: WireFormat): ContractCa
   }
   for (const f of shape.filters) {
     add(`filter.${f.param}`, `${f.param} keeps only matching items`, (pool) => {
-      const values = distinctValues(pool, shape, f.itemProp, facts.op.operationId).slice(0, 2);
+      // Two values exercise list binding, but with only two in the data that would not narrow anything.
+      const seen = distinctValues(pool, shape, f.itemProp, facts.op.operationId);
+      const values = seen.slice(0, seen.length > 2 ? 2 : 1);
       return values.length ? { [f.param]: values } : `the target showed no ${shape.itemType.name}.${f.itemProp} to filter on`;
     }, true);
   }
@@ -62,14 +64,18 @@ function distinctValues(pool: DataPool, shape: ListShape, prop: string, source: 
   return [...new Set(pool.objectsOf(shape.itemType.name, source).map((o) => o[prop]).filter((v): v is string => typeof v === 'string' && v !== ''))];
 }
 
-/** The member of the given kinds whose values vary most in the data, so that its order is a real test. */
+/**
+ * The member of the given kinds whose values vary most in the data, so that its order is a real test.
+ * Ids come last: they are random, and a client sorts by what it shows (dates, names, states).
+ */
 function sortField(pool: DataPool, shape: ListShape, kinds: string[]): string | undefined {
   const objects = pool.objectsOf(shape.itemType.name);
-  let best: { name: string; distinct: number } | undefined;
+  let best: { name: string; score: number } | undefined;
   for (const prop of sortableProperties(shape.itemType)) {
     if (!kinds.includes(prop.type.kind)) continue;
     const distinct = new Set(objects.map((o) => JSON.stringify(o[prop.name]))).size;
-    if (distinct > 1 && (!best || distinct > best.distinct)) best = { name: prop.name, distinct };
+    const score = /id$/i.test(prop.name) ? distinct / 1000 : distinct;
+    if (distinct > 1 && (!best || score > best.score)) best = { name: prop.name, score };
   }
   return best?.name;
 }
