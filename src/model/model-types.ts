@@ -29,7 +29,7 @@ export interface ModelProperty {
 }
 
 export interface XmlNamespaceFact {
-  /** The CLR namespace, e.g. Voice.Api.Sessions; the XML namespace is derived from it. */
+  /** The XML namespace URI, e.g. http://schemas.datacontract.org/2004/07/Voice.Api.Sessions. */
   readonly uri: string;
   /** True when no sample shows it and the generator chose it by rule. */
   readonly inferred: boolean;
