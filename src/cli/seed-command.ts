@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { intOption, stringOption, UsageError, type Command, type OptionSpec, type OptionValues } from './command.js';
-import { DEFAULT_SEED, DEFAULT_SESSION_COUNT } from '../seed/seed-data.js';
+import { DEFAULT_SEED, DEFAULT_SESSION_COUNT } from '../seed/seed-defaults.js';
+import { isCalendarDay } from '../store/list-sessions.js';
 
 export { openOrSeedStore, type OpenOrSeedOptions, type OpenedStore } from '../seed/open-or-seed.js';
 
@@ -52,7 +53,8 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 /** --now: a date or date-time in ISO 8601; a date alone means midnight UTC. */
 export function parseNow(text: string): Date {
   const t = text.trim();
-  const d = ISO_8601.test(t) ? new Date(t.length === 10 ? `${t}T00:00:00Z` : t) : undefined;
+  // Date() rolls 2026-02-30 over to March; the calendar-day check does not.
+  const d = ISO_8601.test(t) && isCalendarDay(t.slice(0, 10)) ? new Date(t.length === 10 ? `${t}T00:00:00Z` : t) : undefined;
   if (!d || Number.isNaN(d.getTime())) {
     throw new UsageError(`--now takes an ISO 8601 date-time such as 2026-11-20T12:00:00Z (or a date, 2026-11-20), not '${text}'.`);
   }

@@ -3,7 +3,7 @@ import type { Fixtures } from '../store/fixtures.js';
 import { writeFreshStore } from '../store/durable-db.js';
 import { JsonFileStore, type OpenStoreOptions } from '../store/json-file-store.js';
 import type { StoreMeta } from '../store/store-data.js';
-import { buildSeedData, DEFAULT_SEED, DEFAULT_SESSION_COUNT } from './seed-data.js';
+import { DEFAULT_SEED, DEFAULT_SESSION_COUNT } from './seed-defaults.js';
 
 export interface SeedFileOptions {
   readonly file: string;
@@ -23,6 +23,8 @@ export interface SeedResult {
 /** Writes a store from the seed, replacing whatever was at `file` (snapshot and journals). */
 export async function seedStoreFile(options: SeedFileOptions): Promise<SeedResult> {
   const started = performance.now();
+  // Loaded only when seeding: faker stays out of a start-up that opens an existing store.
+  const { buildSeedData } = await import('./seed-data.js');
   const data = buildSeedData(options.fixtures, {
     seed: options.seed ?? DEFAULT_SEED,
     sessions: options.sessions ?? DEFAULT_SESSION_COUNT,

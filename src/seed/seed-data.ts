@@ -14,9 +14,6 @@ export interface SeedOptions {
   readonly nowFixed: boolean;
 }
 
-export const DEFAULT_SEED = 1;
-export const DEFAULT_SESSION_COUNT = 1000;
-
 /**
  * The whole store from a seed: the same fixtures, seed, count and reference time give the same data,
  * hence (through the snapshot format) the same bytes. Only faker's seeded generator and `now` feed

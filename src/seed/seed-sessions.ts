@@ -213,7 +213,7 @@ function transferLeg(w: AccountWorld, parent: SessionInfo, contact: Contact, fro
   s.fromName = parent.fromName;
   s.toAddress = `user:${to.id}`;
   s.displayName = `Transfer of ${contact.name} to ${to.displayName}`;
-  const caller = callerMember(contact, talkMs === undefined ? 'Hold' : 'None', false, rnd);
+  const caller = callerMember(contact, talkMs === undefined ? 'Hold' : 'None', true, rnd);
   const target = agentMember(to, talkMs === undefined ? 'Ringing' : 'None', 'Transfer', false, rnd);
   s.callSid = target.callSid;
   const story = new Story(start).tell(`Transfer from ${from.displayName} (session ${parent.id})`).tell(`Ringing ${to.displayName}`, 500);
