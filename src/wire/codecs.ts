@@ -6,8 +6,9 @@ import { xmlCodec } from './xml-codec.js';
 /** Every wire format the mock speaks, JSON first (ServiceStack's default). */
 export const codecs: readonly Codec[] = [jsonCodec, xmlCodec, jsvCodec];
 
-const byFormat: Readonly<Record<WireFormat, Codec>> = { json: jsonCodec, xml: xmlCodec, jsv: jsvCodec };
+/** The codecs by format; also fits the server's CodecRegistry shape. */
+export const codecsByFormat: Readonly<Record<WireFormat, Codec>> = { json: jsonCodec, xml: xmlCodec, jsv: jsvCodec };
 
 export function codecFor(format: WireFormat): Codec {
-  return byFormat[format];
+  return codecsByFormat[format];
 }
