@@ -67,8 +67,7 @@ export function authRoutes(deps: AuthRouteDeps): Router {
     deps.sessions.remove(auth.principal?.sessionId);
     const rememberMe = dto['rememberMe'] === true;
     const ids = { ssId: AuthSessions.newId(), ssPid: AuthSessions.newId() };
-    deps.sessions.save(ids.ssId, user.id);
-    if (rememberMe) deps.sessions.save(ids.ssPid, user.id);
+    deps.sessions.save(user.id, rememberMe ? [ids.ssId, ids.ssPid] : [ids.ssId]);
     setSessionCookies(res, ids, rememberMe);
     sendDto(res, 200, codec, authenticateResponse(user, rememberMe ? ids.ssPid : ids.ssId), AUTHENTICATE_RESPONSE);
   });

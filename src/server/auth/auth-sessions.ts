@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 /** A signed-in browser or client session, as ServiceStack keeps one in its cache under ss-id / ss-pid. */
 export interface AuthSession {
   readonly userId: string;
-  readonly createdAt: number;
+  /** Every id the session answers to: its ss-id, and its ss-pid when signed in with rememberMe. */
+  readonly ids: readonly string[];
 }
 
 /**
@@ -11,22 +12,27 @@ export interface AuthSession {
  * everyone out, and Basic auth or a bearer token still works.
  */
 export class AuthSessions {
-  private readonly sessions = new Map<string, AuthSession>();
+  private readonly byId = new Map<string, AuthSession>();
 
   /** A new session id in ServiceStack's form: 20 random URL-safe characters. */
   static newId(): string {
     return randomBytes(15).toString('base64url');
   }
 
-  save(id: string, userId: string): void {
-    this.sessions.set(id, { userId, createdAt: Date.now() });
+  save(userId: string, ids: readonly string[]): void {
+    const session = { userId, ids };
+    for (const id of ids) this.byId.set(id, session);
   }
 
   get(id: string): AuthSession | undefined {
-    return this.sessions.get(id);
+    return this.byId.get(id);
   }
 
+  /** Ends the session any of these ids belongs to, under all of its ids. */
   remove(...ids: readonly (string | undefined)[]): void {
-    for (const id of ids) if (id !== undefined) this.sessions.delete(id);
+    for (const id of ids) {
+      const session = id === undefined ? undefined : this.byId.get(id);
+      if (session) for (const own of session.ids) this.byId.delete(own);
+    }
   }
 }
