@@ -19,7 +19,9 @@ export interface JsonReadOptions {
 export const DEFAULT_JSON_MAX_LENGTH = 10 * 1024 * 1024;
 export const DEFAULT_JSON_MAX_DEPTH = 64;
 
-export function readJson(text: string, type: WireObject, options: JsonReadOptions = {}): Record<string, unknown> {
+export function readJson(body: string, type: WireObject, options: JsonReadOptions = {}): Record<string, unknown> {
+  // .NET's StreamReader drops a byte-order mark before ServiceStack sees the text.
+  const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
   const maxLength = options.maxLength ?? DEFAULT_JSON_MAX_LENGTH;
   if (text.length > maxLength) {
     throw new WireParseError(`The JSON body is ${text.length} characters long; at most ${maxLength} are accepted.`, 'json');

@@ -17,7 +17,9 @@ export function createJsvCodec(options: JsvCodecOptions = {}): Codec {
     format: 'jsv',
     contentType: 'application/jsv',
     stringify: (value, type) => writeJsv(value, type),
-    parse: (text, type) => {
+    parse: (body, type) => {
+      // .NET's StreamReader drops a byte-order mark before ServiceStack sees the text.
+      const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
       if (text.length > maxLength) {
         throw new WireParseError(`The JSV body is ${text.length} characters long; at most ${maxLength} are accepted.`, 'jsv');
       }

@@ -90,6 +90,11 @@ for (const codec of codecs) {
       assert.deepStrictEqual(codec.parse('', SessionInfo), emptySessionInfo());
     });
 
+    it('ignores a byte-order mark before the body', () => {
+      const text = codec.stringify({ outcome: 'x' }, SessionInfo);
+      assert.deepStrictEqual(codec.parse(`\ufeff${text}`, SessionInfo), codec.parse(text, SessionInfo));
+    });
+
     it('names its content type', () => {
       assert.equal(codec.contentType, { json: 'application/json; charset=utf-8', xml: 'application/xml', jsv: 'application/jsv' }[codec.format]);
     });
