@@ -74,6 +74,7 @@ function explainNetworkError(err: unknown, timeoutMs: number): string {
     case 'ECONNRESET':
       return 'the connection was reset';
     default: {
+      if (cause instanceof Error && cause.message === 'bad port') return 'fetch refuses to use that port (it is on the "bad ports" list); pick another';
       const detail = cause instanceof Error ? cause.message : err instanceof Error ? err.message : String(err);
       return code ? `${code}: ${detail}` : detail;
     }

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fetchClient, TargetUnreachableError } from '../../src/contract/http-client.js';
 import { CredentialsRefusedError } from '../../src/contract/probe.js';
@@ -96,6 +98,18 @@ describe('the runner against the toy widgets API', () => {
     const gone = await startToyTarget(model);
     await gone.close();
     await assert.rejects(runContract(options(gone.url), deps), TargetUnreachableError);
+  });
+
+  it('cannot start against a target that accepts connections but never answers (timeout on the probe)', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      await assert.rejects(runContract(options(url), { ...deps, http: fetchClient(300) }), (err: unknown) => err instanceof TargetUnreachableError && /no answer within 300 ms/.test(err.message));
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it('cannot start when the target refuses the credentials', async () => {

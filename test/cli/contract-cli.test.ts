@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { XMLParser } from 'fast-xml-parser';
+import { startBrokenTarget, type BrokenTarget } from '../contract/fixtures/broken-target.js';
+import { startMockTarget, type MockTarget } from '../contract/fixtures/mock-target.js';
+
+interface Ran {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `evo-mock contract ...` as a user runs it, through tsx from the sources. */
+function evoMock(args: string[]): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const DEV = ['--user', 'dev@example.com', '--password', 'dev'];
+
+/** A port that was free a moment ago, so nothing answers on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+describe('evo-mock contract (the command line)', () => {
+  let mock: MockTarget;
+  let dir: string;
+  before(async () => {
+    mock = await startMockTarget();
+    dir = await mkdtemp(join(tmpdir(), 'evo-mock-contract-cli-'));
+  });
+  after(async () => {
+    await mock.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('passes a freshly started mock in all formats, exits 0 and writes JUnit and JSON reports', async () => {
+    const junit = join(dir, 'junit.xml');
+    const json = join(dir, 'report.json');
+    const ran = await evoMock(['contract', '--target', mock.url, ...DEV, '--formats', 'json,xml,jsv', '--allow-writes', '--seed', '5', '--report', junit, '--json', json]);
+    assert.equal(ran.code, 0, ran.stdout + ran.stderr);
+    assert.match(ran.stdout, /^operation\s+JSON\s+XML\s+JSV\s+ALL$/m);
+    assert.match(ran.stdout, /^ListSessions\s+\d+ pass\s+\d+ pass\s+\d+ pass\s+1 pass$/m);
+    assert.match(ran.stdout, /created on http:\/\/127\.0\.0\.1:\d+ \(\d+\):\n {2}SessionInfo [0-9a-f]{32} \(by NewSession\)/);
+    assert.match(ran.stderr, /seed 5, writes allowed/);
+
+    const report = JSON.parse(await readFile(json, 'utf8')) as { summary: { pass: number; fail: number; skip: number; total: number; ok: boolean }; formats: string[]; seed: number; created: unknown[] };
+    assert.equal(report.summary.ok, true);
+    assert.equal(report.summary.fail, 0);
+    assert.equal(report.summary.skip, 0);
+    assert.deepEqual(report.formats, ['json', 'xml', 'jsv']);
+    assert.equal(report.seed, 5);
+    assert.ok(report.created.length >= 3);
+
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(await readFile(junit, 'utf8')) as {
+      testsuites: { tests: string; failures: string; testsuite: { name: string; testcase: unknown[] | unknown }[] };
+    };
+    assert.equal(Number(xml.testsuites.tests), report.summary.total);
+    assert.equal(xml.testsuites.failures, '0');
+    const suites = xml.testsuites.testsuite.map((s) => s.name);
+    for (const name of ['ListSessions.json', 'ListSessions.xml', 'ListSessions.jsv', 'GetSession.jsv', 'NewSession.xml', 'ListSessions.all']) assert.ok(suites.includes(name), name);
+  });
+
+  describe('against a broken target', () => {
+    let broken: BrokenTarget;
+    before(async () => {
+      broken = await startBrokenTarget(mock.url, (e) => {
+        if (e.headers['content-type']?.startsWith('application/jsv')) e.body = e.body.replace(/:False\b/g, ':false');
+      });
+    });
+    after(async () => {
+      await broken.close();
+    });
+
+    it('exits 1, names the failing check, and reports it in JUnit', async () => {
+      const junit = join(dir, 'broken.xml');
+      const ran = await evoMock(['contract', '--target', broken.url, ...DEV, '--formats', 'jsv', '--property-runs', '3', '--report', junit]);
+      assert.equal(ran.code, 1, ran.stdout + ran.stderr);
+      assert.match(ran.stdout, /FAIL ListSessions\.jsv\.positive\.basic: .*\n {2}\[round-trip\] not what TypeSerializer writes for this value: .*false/);
+      assert.match(ran.stdout, /^\d+ passed, [1-9]\d* failed/m);
+      const text = await readFile(junit, 'utf8');
+      assert.match(text, /<failure type="[^"]*round-trip[^"]*" message="round-trip: /);
+    });
+  });
+
+  it('exits 2 when nothing answers at the target, and says what to do', async () => {
+    const port = await closedPort();
+    const ran = await evoMock(['contract', '--target', `http://127.0.0.1:${port}`, ...DEV]);
+    assert.equal(ran.code, 2, ran.stdout + ran.stderr);
+    assert.match(ran.stderr, new RegExp(`cannot reach http://127\\.0\\.0\\.1:${port}: connection refused .*Is the server running\\? Start the mock with 'evo-mock serve'`));
+  });
+
+  const refusals: { name: string; args: string[]; says: RegExp }[] = [
+    { name: 'an unknown format', args: ['--target', 'http://127.0.0.1:4010', ...DEV, '--formats', 'json,yaml'], says: /--formats: unknown format yaml; choose from json, xml, jsv/ },
+    { name: 'no --target', args: [...DEV], says: /--target is required/ },
+    { name: 'no credentials for a spec that requires them', args: ['--target', 'http://127.0.0.1:4010'], says: /give --user and --password .* or --bearer/ },
+    { name: '--user without --password', args: ['--target', 'http://127.0.0.1:4010', '--user', 'dev@example.com'], says: /--user dev@example.com needs --password/ },
+    { name: 'a seed that is not a number', args: ['--target', 'http://127.0.0.1:4010', ...DEV, '--seed', 'abc'], says: /--seed takes a whole number/ },
+  ];
+  for (const r of refusals) {
+    it(`exits 2 with a message that says what to do for ${r.name}`, async () => {
+      const ran = await evoMock(['contract', ...r.args]);
+      assert.equal(ran.code, 2, ran.stdout + ran.stderr);
+      assert.match(ran.stderr, r.says);
+    });
+  }
+
+  it('--help explains every option', async () => {
+    const ran = await evoMock(['contract', '--help']);
+    assert.equal(ran.code, 0);
+    for (const option of ['--target', '--user', '--password', '--bearer', '--formats', '--allow-writes', '--seed', '--property-runs', '--report', '--json', '--timeout', '--spec', '--verbose']) {
+      assert.match(ran.stdout, new RegExp(`${option}\\b.*\\S`), option);
+    }
+    assert.match(ran.stdout, /Exit codes: 0 .* 1 .* 2 /);
+  });
+});
