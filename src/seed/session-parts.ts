@@ -60,9 +60,15 @@ export function blankSession(id: string, w: AccountWorld, created: number): Sess
   };
 }
 
+/**
+ * A copy without the undefined members. Copying rather than `delete`: deleting keys drops V8
+ * objects into dictionary mode, which made the seed's JSON.stringify several times slower.
+ */
 export function prune<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+  const src = o as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in src) if (src[k] !== undefined) out[k] = src[k];
+  return out as T;
 }
 
 export function setCustomer(s: SessionInfo, w: AccountWorld, contact: Contact): void {
