@@ -13,7 +13,7 @@ import { health } from './http/health.js';
 import { stderrLogger, type ServerLogger } from './http/logger.js';
 import { routeNotFound } from './http/not-found.js';
 import { requestLog } from './http/request-log.js';
-import type { OperationHandlers } from './operations/handler.js';
+import type { OperationHandler } from './operations/handler.js';
 import { createHandlers } from './operations/handlers.js';
 import { operationRoutes } from './operations/routes.js';
 import { compileValidators } from './validation/operation-validators.js';
@@ -38,8 +38,8 @@ export interface AppOptions {
   /** Largest request body, in bytes. Default 1 MiB. */
   readonly bodyLimit?: number;
   readonly version?: string;
-  /** Replaces behaviour by operationId (tests). */
-  readonly handlers?: OperationHandlers;
+  /** Replaces behaviour by operationId; undefined leaves an operation without behaviour (tests). */
+  readonly handlers?: Readonly<Record<string, OperationHandler | undefined>>;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;

@@ -2,14 +2,14 @@ import { Router, type RequestHandler } from 'express';
 import type { ApiModel, OperationModel } from '../../spec/api-model.js';
 import { ServiceError } from '../errors/service-error.js';
 import type { DtoValidator } from '../validation/operation-validators.js';
-import type { OperationHandlers } from './handler.js';
+import type { OperationHandler } from './handler.js';
 import { operationEndpoint, type PipelineDeps } from './pipeline.js';
 
 /**
  * One route per operation in the spec, with nothing per operation written here: an operation added
  * to spec/openapi.json is routed and validated at the next start.
  */
-export function operationRoutes(api: ApiModel, validators: ReadonlyMap<string, DtoValidator>, handlers: OperationHandlers, deps: PipelineDeps): Router {
+export function operationRoutes(api: ApiModel, validators: ReadonlyMap<string, DtoValidator>, handlers: Readonly<Record<string, OperationHandler | undefined>>, deps: PipelineDeps): Router {
   const router = Router({ caseSensitive: false, strict: false });
   const ops = [...api.operations].sort(bySpecificity);
   for (const op of ops) {

@@ -11,6 +11,7 @@ import { loadFixtures, type Fixtures } from '../../../src/store/fixtures.js';
 import { JsonFileStore } from '../../../src/store/json-file-store.js';
 import { sortFieldsFromWire } from '../../../src/store/session-fields.js';
 import type { StoredSession } from '../../../src/store/session-store.js';
+import type { StoreData } from '../../../src/store/store-data.js';
 import { createJsonCodec } from '../../../src/wire/json-codec.js';
 import { readJsvValue } from '../../../src/wire/jsv-value.js';
 
@@ -37,20 +38,24 @@ export interface MockServer {
   readonly fixtures: Fixtures;
   /** Every session the seed wrote, read straight from the file: the tests' ground truth. */
   readonly seeded: readonly StoredSession[];
+  /** The whole seeded file: customers, agents, teams and endpoints beside the sessions. */
+  readonly data: StoreData;
   request(path: string, init?: RequestInit & { user?: UserName }): Promise<Response>;
   json<T = Record<string, unknown>>(path: string, init?: RequestInit & { user?: UserName }): Promise<{ status: number; body: T; headers: Headers }>;
   stop(): Promise<void>;
 }
 
-const api = loadApiModel();
+const defaultApi = loadApiModel();
 
 /** A real server on 127.0.0.1 port 0 over a real store in a temp folder. */
 export async function startMock(options: { sessions?: number; seed?: number; app?: Partial<AppOptions> } = {}): Promise<MockServer> {
+  const api = options.app?.api ?? defaultApi;
   const dir = await mkdtemp(join(tmpdir(), 'evo-mock-server-'));
   const file = join(dir, 'db.json');
   const fixtures = await loadFixtures();
   await seedStoreFile({ file, fixtures, seed: options.seed ?? 7, sessions: options.sessions ?? 400, now: NOW });
-  const seeded = (JSON.parse(await readFile(file, 'utf8')) as { sessions: StoredSession[] }).sessions;
+  const data = JSON.parse(await readFile(file, 'utf8')) as StoreData;
+  const seeded = data.sessions;
   const store = await JsonFileStore.open({ file, sortFields: sortFieldsFromWire(api.types.get('SessionInfo')!), clock: () => new Date(NOW) });
   if (!store) throw new Error('the seeded store did not open');
   const server = await startServer(
@@ -77,6 +82,7 @@ export async function startMock(options: { sessions?: number; seed?: number; app
     file,
     fixtures,
     seeded,
+    data,
     request,
     async json<T>(path: string, init?: RequestInit & { user?: UserName }) {
       const res = await request(path, init);
