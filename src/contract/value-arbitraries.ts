@@ -19,8 +19,15 @@ export function queryArbitrary(params: readonly ParameterInfo[], shape: ListShap
     const arb = parameterArbitrary(p, shape, pool, now, source);
     if (arb) model[p.name] = arb;
   }
-  return fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<Record<string, QueryValue>>;
+  // A few parameters at a time: with all of them at once nearly every answer is empty, and an empty
+  // page satisfies every invariant vacuously.
+  const names = Object.keys(model);
+  return fc
+    .subarray(names, { minLength: 0, maxLength: Math.min(MAX_PARAMS_PER_REQUEST, names.length) })
+    .chain((picked) => fc.record(Object.fromEntries(picked.map((n) => [n, model[n]!])) as Record<string, fc.Arbitrary<QueryValue>>));
 }
+
+const MAX_PARAMS_PER_REQUEST = 3;
 
 /** The spec itself warns against some parameters ("should be used with care", i.e. all=true). */
 export function isUsedWithCare(p: ParameterInfo): boolean {

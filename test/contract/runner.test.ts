@@ -63,12 +63,11 @@ describe('the runner against the toy widgets API', () => {
   });
 
   it('a defect only generated requests reach fails the property with its seed, path and shrunk request', async () => {
-    // Off by one in totalPages, only for pages after the first with 10 to 20 per page.
+    // Off by one in totalPages, only with 10 to 20 per page: no fixed case asks for that.
     const broken = await startBrokenTarget(toy.url, (e) => {
       const q = new URL(e.url, 'http://x').searchParams;
-      const page = Number(q.get('page') ?? 0);
       const cpp = Number(q.get('countPerPage') ?? 0);
-      if (e.status === 200 && page >= 1 && cpp >= 10 && cpp <= 20 && !q.has('format') && e.body.startsWith('{"items"')) {
+      if (e.status === 200 && cpp >= 10 && cpp <= 20 && !q.has('format') && e.body.startsWith('{"items"')) {
         e.body = e.body.replace(/"totalPages":(\d+)/, (_m, n: string) => `"totalPages":${Number(n) + 1}`);
       }
     });
@@ -78,8 +77,7 @@ describe('the runner against the toy widgets API', () => {
       assert.deepEqual(failed.map((r) => r.id), ['ListWidgets.json.property.generated']);
       const details = failed[0]!.outcome.details!.join('\n');
       assert.match(details, /seed -?\d+, path "[\d:]+" \(replay the run with --seed 42\)/);
-      assert.match(details, /shrunk request: GET \/widgets\?.*page=1/);
-      assert.match(details, /countPerPage=10\b/);
+      assert.match(details, /shrunk request: GET \/widgets\?countPerPage=10 \[json\]/);
       assert.ok(failed[0]!.outcome.checks.some((c) => c.check === 'paging' && !c.ok));
     } finally {
       await broken.close();
