@@ -1,4 +1,4 @@
-import type { ApiModel, OperationModel } from '../spec/api-model.js';
+import type { ApiModel } from '../spec/api-model.js';
 import type { Codec, WireFormat } from '../wire/codec.js';
 import type { DataPool } from './data-pool.js';
 import type { HttpClient } from './http-client.js';
@@ -20,12 +20,10 @@ export interface RunContext {
   readonly codecFor: (format: WireFormat) => Codec;
   readonly validator: SchemaValidator;
   readonly pool: DataPool;
-  readonly formats: readonly WireFormat[];
   readonly seed: number;
   readonly propertyRuns: number;
   readonly allowWrites: boolean;
   /** The reference time for date parameters. */
   readonly now: Date;
   readonly created: CreatedEntity[];
-  operation(operationId: string): OperationModel;
 }

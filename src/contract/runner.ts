@@ -1,4 +1,4 @@
-import type { ApiModel, OperationModel } from '../spec/api-model.js';
+import type { ApiModel } from '../spec/api-model.js';
 import type { Codec, WireFormat } from '../wire/codec.js';
 import { fail } from './check-result.js';
 import type { CaseOutcome, ContractCase } from './contract-case.js';
@@ -42,7 +42,6 @@ export async function runContract(options: RunOptions, deps: RunDeps, events: Ru
   const startedAt = new Date().toISOString();
   await probeTarget(deps.model, options.target, deps.http, deps.codecFor('json'));
   const created: CreatedEntity[] = [];
-  const byId = new Map(deps.model.operations.map((o) => [o.operationId, o]));
   const ctx: RunContext = {
     model: deps.model,
     target: options.target,
@@ -50,17 +49,11 @@ export async function runContract(options: RunOptions, deps: RunDeps, events: Ru
     codecFor: deps.codecFor,
     validator: new SchemaValidator(deps.model.document),
     pool: new DataPool(),
-    formats: options.formats,
     seed: options.seed,
     propertyRuns: options.propertyRuns,
     allowWrites: options.allowWrites,
     now: options.now ?? new Date(),
     created,
-    operation: (id: string): OperationModel => {
-      const op = byId.get(id);
-      if (!op) throw new Error(`the spec has no operation ${id}`);
-      return op;
-    },
   };
   const cases = deriveCases(deps.model, options.formats);
   events.onStart?.(cases.length);
