@@ -2,6 +2,7 @@ import type { OperationModel } from '../spec/api-model.js';
 import type { CheckResult } from './check-result.js';
 import { checkContentType } from './checks/content-type-check.js';
 import { checkErrorShape } from './checks/error-shape-check.js';
+import { withInferredNamespaceHint } from './checks/inferred-namespace-hint.js';
 import { checkJsonWire } from './checks/json-wire-check.js';
 import { checkParse } from './checks/parse-check.js';
 import { checkRoundTrip } from './checks/round-trip-check.js';
@@ -34,5 +35,9 @@ export function standardChecks(ctx: RunContext, op: OperationModel, obs: Observa
     checkRoundTrip(obs, codec),
     checkErrorShape(obs),
   ];
-  return results.filter((r): r is CheckResult => r !== undefined);
+  return withInferredNamespaceHint(
+    results.filter((r): r is CheckResult => r !== undefined),
+    obs,
+    ctx.model,
+  );
 }
