@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { ADMIN_AUTH, DEV_AUTH, MAIN, spawnServe } from '../server/helpers/serve-process.js';
+
+const run = promisify(execFile);
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'evo-mock-serve-cli-'));
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+describe('evo-mock serve --help', () => {
+  it('explains every option', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--help']);
+    for (const option of ['--port', '--host', '--db', '--seed', '--sessions', '--now', '--reset', '--no-quirks', '--empty-401', '--cors-any-origin', '--body-limit', '--quiet']) {
+      assert.match(stdout, new RegExp(`${option}\\b`), option);
+    }
+    assert.match(stdout, /default: 4010/);
+    assert.match(stdout, /default: 127\.0\.0\.1/);
+    assert.match(stdout, /\.data\/db\.json/);
+  });
+
+  it('a wrong option is a usage error (exit 2)', async () => {
+    await assert.rejects(run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', 'eighty']), (err: { code: number; stderr: string }) => {
+      assert.equal(err.code, 2);
+      assert.match(err.stderr, /--port takes a whole number/);
+      return true;
+    });
+  });
+});
+
+describe('evo-mock serve start-up and graceful shutdown', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`${signal}: finishes, flushes the store, exits 0; the next start finds what was created`, async () => {
+      const db = join(dir, `graceful-${signal}.json`);
+      const first = await spawnServe(['--db', db, '--sessions', '50', '--now', '2026-11-20T12:00:00Z']);
+      assert.match(first.output(), /dev@example\.com \/ dev/);
+      assert.match(first.output(), /guest@example\.com \/ guest/);
+      assert.match(first.output(), /other@example\.com \/ other/);
+      assert.match(first.output(), /admin@example\.com \/ admin/);
+      const health = await fetch(`${first.url}/__admin/health`);
+      assert.deepEqual(await health.json(), { status: 'ok', sessions: 50 });
+      // Creates still in flight when the signal lands must be answered and kept.
+      const creates = Array.from({ length: 20 }, (_, i) =>
+        fetch(`${first.url}/sessions`, { method: 'POST', headers: { ...DEV_AUTH, 'Content-Type': 'application/json' }, body: JSON.stringify({ displayName: `graceful ${i}` }) }).then(
+          async (r) => (r.status === 200 ? ((await r.json()) as { id: string }).id : undefined),
+          () => undefined,
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 20));
+      first.child.kill(signal);
+      const ids = (await Promise.all(creates)).filter((id): id is string => id !== undefined);
+      assert.equal(await first.exited, 0, first.output());
+      JSON.parse(await readFile(db, 'utf8'));
+
+      const second = await spawnServe(['--db', db]);
+      try {
+        const res = await fetch(`${second.url}/__admin/health`);
+        assert.equal(((await res.json()) as { sessions: number }).sessions, 50 + ids.length);
+        for (const id of ids) assert.equal((await fetch(`${second.url}/sessions/${id}`, { headers: ADMIN_AUTH })).status, 200, id);
+      } finally {
+        second.child.kill('SIGTERM');
+        assert.equal(await second.exited, 0);
+      }
+    });
+  }
+
+  it('--reset starts again from the seed', async () => {
+    const db = join(dir, 'reset.json');
+    const a = await spawnServe(['--db', db, '--sessions', '10']);
+    await fetch(`${a.url}/sessions`, { method: 'POST', headers: { ...DEV_AUTH, 'Content-Type': 'application/json' }, body: '{}' });
+    a.child.kill('SIGTERM');
+    await a.exited;
+    const b = await spawnServe(['--db', db, '--sessions', '10', '--reset']);
+    try {
+      const res = await fetch(`${b.url}/__admin/health`);
+      assert.equal(((await res.json()) as { sessions: number }).sessions, 10);
+    } finally {
+      b.child.kill('SIGTERM');
+      await b.exited;
+    }
+  });
+});
+
+describe('durability over HTTP', () => {
+  it('SIGKILL mid-load loses no acknowledged session, and the file still loads', async () => {
+    const db = join(dir, 'durable.json');
+    const first = await spawnServe(['--db', db, '--sessions', '200']);
+    const acknowledged: string[] = [];
+    let stop = false;
+    const worker = async (w: number) => {
+      for (let i = 0; !stop; i++) {
+        try {
+          const res = await fetch(`${first.url}/sessions`, {
+            method: 'POST',
+            headers: { ...DEV_AUTH, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ displayName: `durable ${w}-${i}`, toAddress: '+15555550123' }),
+          });
+          if (res.status === 200) acknowledged.push(((await res.json()) as { id: string }).id);
+        } catch {
+          return; // the process is gone
+        }
+      }
+    };
+    const workers = Array.from({ length: 32 }, (_, w) => worker(w));
+    while (acknowledged.length < 300) await new Promise((r) => setTimeout(r, 10));
+    first.child.kill('SIGKILL');
+    stop = true;
+    await Promise.all(workers);
+    assert.equal(await first.exited, 'SIGKILL');
+
+    const second = await spawnServe(['--db', db]);
+    try {
+      const found = new Set<string>();
+      // In chunks, so the URL stays well under Node's header limit however many were acknowledged.
+      for (let i = 0; i < acknowledged.length; i += 100) {
+        const ids = acknowledged.slice(i, i + 100).join(',');
+        const res = await fetch(`${second.url}/sessions?all=true&specificIds=${ids}`, { headers: ADMIN_AUTH });
+        assert.equal(res.status, 200);
+        for (const s of ((await res.json()) as { items: { id: string }[] }).items) found.add(s.id);
+      }
+      const lost = acknowledged.filter((id) => !found.has(id));
+      assert.deepEqual(lost, [], `${lost.length} of ${acknowledged.length} acknowledged sessions were lost`);
+    } finally {
+      second.child.kill('SIGTERM');
+      assert.equal(await second.exited, 0);
+    }
+  });
+});
