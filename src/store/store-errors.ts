@@ -9,7 +9,7 @@ export class StoreFileError extends Error {
 /** Another process holds the store. */
 export class StoreLockedError extends Error {
   constructor(readonly file: string, readonly pid: number) {
-    super(`${file} is in use by process ${pid}. Stop that process, or pass --db with another path.`);
+    super(`${file} is in use by process ${pid}. Stop that process, or pass --db with another path (if no evo-mock is running, delete ${file}.lock).`);
     this.name = 'StoreLockedError';
   }
 }
