@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { parseCommandArgs, UsageError } from '../../src/cli/command.js';
 import { openOrSeedStore, parseNow, readStoreOptions, seedCommand } from '../../src/cli/seed-command.js';
 import { loadFixtures } from '../../src/store/fixtures.js';
@@ -65,7 +66,8 @@ describe('evo-mock seed', () => {
   }
 
   it('runs from the command line and exits 2 on a bad value', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'seed', '--sessions', 'many'], { encoding: 'utf8' });
+    const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'seed', '--sessions', 'many'], { encoding: 'utf8', cwd: path.dirname(main) });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /evo-mock seed: --sessions takes a whole number, not 'many'\.\nRun 'evo-mock seed --help'/);
   });
