@@ -2,7 +2,10 @@ import type { RunEvents } from './runner.js';
 
 export interface ProgressOptions {
   readonly write: (text: string) => void;
-  /** A terminal gets one line rewritten in place; a CI log gets failures and a line every `every` cases. */
+  /**
+   * A terminal gets failures as they come and one line rewritten in place; a CI log gets a line every
+   * `every` cases, since the failures are listed in full at the end.
+   */
   readonly tty: boolean;
   /** One line per case. */
   readonly verbose: boolean;
@@ -31,7 +34,7 @@ export function progressPrinter(options: ProgressOptions): RunEvents {
         options.write(`${result.outcome.status.toUpperCase().padEnd(4)} ${result.id}${why} ${Math.round(result.durationMs)} ms\n`);
         return;
       }
-      if (result.outcome.status === 'fail') {
+      if (result.outcome.status === 'fail' && options.tty) {
         clear();
         options.write(`FAIL ${result.id} [${failed.map((c) => c.check).join(',')}] ${failed[0]?.message ?? ''}\n`);
       }

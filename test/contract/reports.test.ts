@@ -81,14 +81,24 @@ describe('reports', () => {
     assert.match(closing, /created on http:\/\/127\.0\.0\.1:4010 \(1\):\n {2}Widget n1 \(by NewWidget\)/);
   });
 
-  it('progress on CI prints failures as they come and a line every N cases, nothing per passing case', () => {
+  it('progress on CI prints a line every N cases and nothing per case (failures are listed at the end)', () => {
     let out = '';
     const p = progressPrinter({ write: (t) => (out += t), tty: false, verbose: false, every: 2 });
     p.onStart?.(4);
     report.results.forEach((r, i) => p.onCase?.(r, i, 4));
     assert.equal(
       out,
-      ['running 4 cases', 'FAIL ListWidgets.xml.positive.basic [round-trip] at byte 3, the body has "<A>\u0001" where the writer has "<B>"', '2/4 cases: 1 pass, 1 fail, 0 skip', '4/4 cases: 2 pass, 1 fail, 1 skip', ''].join('\n'),
+      ['running 4 cases', '2/4 cases: 1 pass, 1 fail, 0 skip', '4/4 cases: 2 pass, 1 fail, 1 skip', ''].join('\n'),
     );
+  });
+
+  it('progress on a terminal shows failures as they come and rewrites one line', () => {
+    let out = '';
+    const p = progressPrinter({ write: (t) => (out += t), tty: true, verbose: false });
+    p.onStart?.(4);
+    report.results.forEach((r, i) => p.onCase?.(r, i, 4));
+    assert.match(out, /\r\x1b\[2KFAIL ListWidgets\.xml\.positive\.basic \[round-trip\][^\n]*\n/);
+    assert.match(out, /\r\x1b\[2K\[3\/4\] 1 pass, 1 fail, 1 skip {2}NewWidget\.json/);
+    assert.ok(out.endsWith('\r\x1b[2K'), 'the live line is cleared at the end');
   });
 });
