@@ -33,6 +33,8 @@ export function failureList(results: readonly CaseResult[]): string {
 export function closingLines(report: RunReport): string {
   const c = countByStatus(report.results);
   const lines = [`${c.pass} passed, ${c.fail} failed, ${c.skip} skipped in ${(report.durationMs / 1000).toFixed(1)} s (seed ${report.seed})`];
+  const byCheck = failingChecks(report.results);
+  if (byCheck.length) lines.push(`failing checks (cases): ${byCheck.map(([check, n]) => `${check} ${n}`).join(', ')}`);
   for (const n of report.notes) lines.push(`note: ${n}`);
   if (report.created.length) {
     lines.push(`created on ${report.target} (${report.created.length}):`);
@@ -41,4 +43,11 @@ export function closingLines(report: RunReport): string {
     lines.push('created nothing');
   }
   return lines.join('\n');
+}
+
+/** How many failed cases each check failed in, most first: one defect often fails many cases. */
+function failingChecks(results: readonly CaseResult[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const r of results) for (const check of new Set(r.outcome.checks.filter((c) => !c.ok).map((c) => c.check))) counts.set(check, (counts.get(check) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }

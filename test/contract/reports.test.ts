@@ -76,7 +76,7 @@ describe('reports', () => {
     assert.doesNotMatch(text, /\[status\]/);
     assert.match(text, /\n {2}sent: GET \/widgets \[xml\]/);
     const closing = closingLines(report);
-    assert.match(closing, /^2 passed, 1 failed, 1 skipped in 1\.2 s \(seed 9\)/);
+    assert.match(closing, /^2 passed, 1 failed, 1 skipped in 1\.2 s \(seed 9\)\nfailing checks \(cases\): round-trip 1\n/);
     assert.match(closing, /note: round-trip: xmlns declaration order/);
     assert.match(closing, /created on http:\/\/127\.0\.0\.1:4010 \(1\):\n {2}Widget n1 \(by NewWidget\)/);
   });
