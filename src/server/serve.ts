@@ -4,7 +4,7 @@ import { loadApiModel } from '../spec/wire-model.js';
 import { loadFixtures } from '../store/fixtures.js';
 import { JsonFileStore } from '../store/json-file-store.js';
 import { sortFieldsFromWire } from '../store/session-fields.js';
-import { createJsonCodec } from '../wire/json-codec.js';
+import { codecsByFormat } from '../wire/codecs.js';
 import { readJsvValue } from '../wire/jsv-value.js';
 import type { CorsPolicy } from './http/cors.js';
 import { quietLogger, stderrLogger } from './http/logger.js';
@@ -41,7 +41,8 @@ export async function serve(options: ServeOptions): Promise<number> {
       store,
       countSessions: () => store.stats.sessions,
       fixtures,
-      codecs: { json: createJsonCodec() },
+      // Every codec the project has: negotiation picks among them (?format=, Accept), bodies are read by Content-Type.
+      codecs: codecsByFormat,
       readJsvValue,
       quirks: options.quirks,
       logger,

@@ -82,6 +82,32 @@ describe('every answer', () => {
   }
 });
 
+describe('the negotiated format, answers and errors alike', () => {
+  const rows: { name: string; path: string; headers?: Record<string, string>; user?: 'dev'; status: number; type: string; body: RegExp }[] = [
+    { name: 'no preference: JSON', path: '/sessions?countPerPage=1', user: 'dev', status: 200, type: 'application/json; charset=utf-8', body: /^\{"items":/ },
+    { name: 'Accept: application/xml', path: '/sessions?countPerPage=1', headers: { Accept: 'application/xml' }, user: 'dev', status: 200, type: 'application/xml', body: /^<\?xml/ },
+    { name: '?format=jsv', path: '/sessions?countPerPage=1&format=jsv', user: 'dev', status: 200, type: 'application/jsv', body: /^\{items:\[/ },
+    {
+      name: 'a 401 in XML',
+      path: '/sessions',
+      headers: { Accept: 'application/xml' },
+      status: 401,
+      type: 'application/xml',
+      body: /<ErrorResponse [^>]*xmlns="http:\/\/schemas\.servicestack\.net\/types"><ResponseStatus><ErrorCode>Unauthorized<\/ErrorCode>/,
+    },
+    { name: 'a 400 in JSV', path: '/sessions?page=x&format=jsv', user: 'dev', status: 400, type: 'application/jsv', body: /^\{responseStatus:\{errorCode:SerializationException,/ },
+    { name: 'a 404 in XML', path: '/nowhere', headers: { Accept: 'application/xml' }, status: 404, type: 'application/xml', body: /<ErrorCode>NotFound<\/ErrorCode>/ },
+  ];
+  for (const row of rows) {
+    it(`${row.name} -> ${row.status} ${row.type}`, async () => {
+      const res = await mock.request(row.path, { ...(row.user ? { user: row.user } : {}), headers: row.headers ?? {} });
+      assert.equal(res.status, row.status);
+      assert.equal(res.headers.get('content-type'), row.type);
+      assert.match(await res.text(), row.body);
+    });
+  }
+});
+
 describe('GET /__admin/health', () => {
   it('answers 200 with the session count once ready', async () => {
     const res = await mock.json<{ status: string; sessions: number }>('/__admin/health');

@@ -12,7 +12,7 @@ import { JsonFileStore } from '../../../src/store/json-file-store.js';
 import { sortFieldsFromWire } from '../../../src/store/session-fields.js';
 import type { StoredSession } from '../../../src/store/session-store.js';
 import type { StoreData } from '../../../src/store/store-data.js';
-import { createJsonCodec } from '../../../src/wire/json-codec.js';
+import { codecsByFormat } from '../../../src/wire/codecs.js';
 import { readJsvValue } from '../../../src/wire/jsv-value.js';
 
 /** The seeded world's reference time; the store's clock stands still there, so the archive boundary never moves mid-test. */
@@ -64,7 +64,7 @@ export async function startMock(options: { sessions?: number; seed?: number; app
       store,
       countSessions: () => store.stats.sessions,
       fixtures,
-      codecs: { json: createJsonCodec() },
+      codecs: codecsByFormat,
       readJsvValue,
       logger: quietLogger,
       logRequests: false,
