@@ -108,6 +108,24 @@ describe('the negotiated format, answers and errors alike', () => {
   }
 });
 
+describe('the request log', () => {
+  it('writes one line per request: method, URL, status, milliseconds', async () => {
+    const lines: string[] = [];
+    const logged = await startMock({ sessions: 5, app: { logRequests: true, logger: { info: (l) => lines.push(l), error: (l) => lines.push(l) } } });
+    try {
+      await logged.request('/sessions?countPerPage=1', { user: 'dev' });
+      await logged.request('/sessions/nope', { user: 'dev' });
+      await logged.request('/sessions');
+      assert.equal(lines.length, 3, lines.join('\n'));
+      assert.match(lines[0]!, /^GET \/sessions\?countPerPage=1 200 \d+\.\dms$/);
+      assert.match(lines[1]!, /^GET \/sessions\/nope 404 /);
+      assert.match(lines[2]!, /^GET \/sessions 401 /);
+    } finally {
+      await logged.stop();
+    }
+  });
+});
+
 describe('GET /__admin/health', () => {
   it('answers 200 with the session count once ready', async () => {
     const res = await mock.json<{ status: string; sessions: number }>('/__admin/health');

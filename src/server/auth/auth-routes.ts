@@ -4,7 +4,7 @@ import { bindRequest, type BindDeps } from '../binding/bind-request.js';
 import { QueryMap } from '../binding/query-string.js';
 import { rememberCodec } from '../errors/error-handler.js';
 import { notFound, ServiceError, validationError, type FieldError } from '../errors/service-error.js';
-import { negotiate } from '../wire/negotiate.js';
+import { formatOverride, negotiate } from '../wire/negotiate.js';
 import { sendDto } from '../wire/send.js';
 import { AUTH_STATUS, AUTHENTICATE, AUTHENTICATE_RESPONSE } from './auth-dtos.js';
 import { AuthSessions } from './auth-sessions.js';
@@ -77,7 +77,7 @@ export function authRoutes(deps: AuthRouteDeps): Router {
 
 function begin(req: Request, res: Response, deps: AuthRouteDeps) {
   const query = QueryMap.fromUrl(req.originalUrl);
-  const codec = negotiate(req, query, deps.codecs);
+  const codec = negotiate(req, query, deps.codecs, formatOverride(res));
   rememberCodec(res, codec);
   return { codec, query, auth: authenticate(req, deps) };
 }

@@ -4,7 +4,7 @@ import type { WireObject } from '../../wire/wire-type.js';
 import { QueryMap } from '../binding/query-string.js';
 import type { ServerLogger } from '../http/logger.js';
 import type { CodecRegistry } from '../wire/codecs.js';
-import { negotiate } from '../wire/negotiate.js';
+import { formatOverride, negotiate } from '../wire/negotiate.js';
 import { sendDto } from '../wire/send.js';
 import { StoreUnavailableError } from '../../store/store-errors.js';
 import { ServiceError } from './service-error.js';
@@ -39,7 +39,7 @@ export function errorHandler(deps: ErrorHandlerDeps): ErrorRequestHandler {
       res.status(401).end();
       return;
     }
-    const codec = (res.locals['codec'] as Codec | undefined) ?? negotiate(req, QueryMap.fromUrl(req.originalUrl), deps.codecs);
+    const codec = (res.locals['codec'] as Codec | undefined) ?? negotiate(req, QueryMap.fromUrl(req.originalUrl), deps.codecs, formatOverride(res));
     const body = {
       responseStatus: {
         errorCode: error.errorCode,

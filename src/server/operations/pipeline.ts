@@ -7,7 +7,7 @@ import { QueryMap } from '../binding/query-string.js';
 import { rememberCodec } from '../errors/error-handler.js';
 import { ServiceError } from '../errors/service-error.js';
 import type { DtoValidator } from '../validation/operation-validators.js';
-import { negotiate } from '../wire/negotiate.js';
+import { formatOverride, negotiate } from '../wire/negotiate.js';
 import { sendDto } from '../wire/send.js';
 import type { OperationHandler } from './handler.js';
 
@@ -22,7 +22,7 @@ export interface PipelineDeps extends BindDeps, AuthDeps {}
 export function operationEndpoint(op: OperationModel, validate: DtoValidator, handle: OperationHandler | undefined, deps: PipelineDeps): RequestHandler {
   return async (req, res) => {
     const query = QueryMap.fromUrl(req.originalUrl);
-    const codec = negotiate(req, query, deps.codecs);
+    const codec = negotiate(req, query, deps.codecs, formatOverride(res));
     rememberCodec(res, codec);
     const principal = authorize(op, authenticate(req, deps));
     const dto = await bindRequest(req, op.requestType, query, deps);

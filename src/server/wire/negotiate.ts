@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Codec, WireFormat } from '../../wire/codec.js';
 import type { QueryMap } from '../binding/query-string.js';
 import { codecFor, type CodecRegistry } from './codecs.js';
@@ -18,8 +18,8 @@ const FORMAT_NAMES: Readonly<Record<string, WireFormat>> = { json: 'json', xml: 
 /**
  * Picks the response codec as ServiceStack does on user-defined routes, among the codecs registered:
  * `?callback=` forces JSON, then `?format=`, then the first media type of Accept, else JSON.
- * Issue 4 adds the `.json`/`.xml`/`.jsv` suffix and the `/json/` first segment ahead of these (see
- * formatOverride in res.locals); a format whose codec is not registered falls back to JSON.
+ * A format fixed before routing (overrideFormat: a `.xml` suffix, a `/jsv/` first segment, a predefined
+ * route) outranks these; a format whose codec is not registered falls back to JSON.
  */
 export function negotiate(req: Request, query: QueryMap, codecs: CodecRegistry, override?: WireFormat): Codec {
   const pick = (format: WireFormat | undefined): Codec | undefined => (format ? codecFor(codecs, format) : undefined);
@@ -44,4 +44,18 @@ function acceptedFormat(accept: string | undefined): WireFormat | undefined {
   if (!accept) return undefined;
   const first = accept.split(',')[0]!.trim().toLowerCase();
   return ACCEPT_PREFIXES.find(([prefix]) => first.startsWith(prefix))?.[1];
+}
+
+const OVERRIDE = 'formatOverride';
+
+/**
+ * Records a format chosen before routing (issue 4: a `.xml` suffix stripped from the path, a `/jsv/`
+ * first segment, or a predefined route's own format), which then outranks everything in negotiate().
+ */
+export function overrideFormat(res: Response, format: WireFormat): void {
+  res.locals[OVERRIDE] = format;
+}
+
+export function formatOverride(res: Response): WireFormat | undefined {
+  return res.locals[OVERRIDE] as WireFormat | undefined;
 }
