@@ -69,7 +69,7 @@ export function createApp(options: AppOptions): Express {
   app.use(globalHeaders(options.version ?? '0'));
   app.use(cors(options.cors ?? 'loopback'));
   app.get('/__admin/health', health(options.countSessions));
-  app.use(authRoutes(deps));
+  app.use('/auth', authRoutes(deps));
   app.use(operationRoutes(api, compileValidators(api), handlers, deps));
   app.use(routeNotFound(api));
   app.use(errorHandler({ codecs, errorResponse: api.errorResponse, logger, emptyUnauthorizedBody: options.emptyUnauthorizedBody ?? false }));

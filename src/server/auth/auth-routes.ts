@@ -15,31 +15,31 @@ import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
 export interface AuthRouteDeps extends AuthDeps, BindDeps {}
 
 /**
- * ServiceStack's AuthenticateService as the real server exposes it (wire doc sections 5, 6, 8):
+ * Mounted at /auth. ServiceStack's AuthenticateService as the real server exposes it (wire doc sections 5, 6, 8):
  * POST /auth and /auth/{provider} sign in with credentials (JSON or form), GET /auth tells the
  * current session, /auth/logout ends it, and Evo Voice's GET /auth/status describes the user.
  */
 export function authRoutes(deps: AuthRouteDeps): Router {
   const router = Router({ caseSensitive: false });
 
-  router.get('/auth/status', (req, res) => {
+  router.get('/status', (req, res) => {
     const { codec, auth } = begin(req, res, deps);
     sendDto(res, 200, codec, statusOf(auth.principal, deps), AUTH_STATUS);
   });
 
-  router.all('/auth/logout', (req, res) => {
+  router.all('/logout', (req, res) => {
     const { codec } = begin(req, res, deps);
     signOut(req, res, deps);
     sendDto(res, 200, codec, {}, AUTHENTICATE_RESPONSE);
   });
 
-  router.get(['/auth', '/auth/:provider'], (req, res) => {
+  router.get(['/', '/:provider'], (req, res) => {
     const { codec, auth } = begin(req, res, deps);
     if (!auth.principal) throw notAuthenticated(auth.rejected);
     sendDto(res, 200, codec, authenticateResponse(auth.principal.user, auth.principal.sessionId), AUTHENTICATE_RESPONSE);
   });
 
-  router.post(['/auth', '/auth/:provider'], async (req, res) => {
+  router.post(['/', '/:provider'], async (req, res) => {
     const { codec, auth, query } = begin(req, res, deps);
     const dto = await bindRequest(req, AUTHENTICATE, query, deps);
     const provider = (str(req.params['provider']) ?? str(dto['provider']) ?? 'credentials').toLowerCase();

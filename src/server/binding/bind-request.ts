@@ -3,10 +3,12 @@ import { WireParseError } from '../../wire/codec.js';
 import type { WireObject } from '../../wire/wire-type.js';
 import { bindingError, ServiceError, unreadableBody, type FieldError } from '../errors/service-error.js';
 import type { CodecRegistry } from '../wire/codecs.js';
-import { bodyKind, mediaType } from '../wire/media-type.js';
+import { bodyKind, mediaType, type BodyKind } from '../wire/media-type.js';
 import { readRawBody } from '../wire/read-body.js';
 import { QueryMap } from './query-string.js';
 import { bindPathParams, bindStringMap, type BindResult, type ReadJsvValue } from './string-map-binder.js';
+
+const IGNORED: BodyKind = { kind: 'ignored' };
 
 export interface BindDeps {
   readonly codecs: CodecRegistry;
@@ -21,7 +23,7 @@ export interface BindDeps {
  */
 export async function bindRequest(req: Request, type: WireObject, query: QueryMap, deps: BindDeps): Promise<Record<string, unknown>> {
   const text = await readRawBody(req, deps.bodyLimit);
-  const kind = bodyKind(req.headers['content-type']);
+  const kind = text === undefined ? IGNORED : bodyKind(req.headers['content-type']);
   let serialized: Record<string, unknown> = {};
   let form: BindResult = { values: {}, errors: [] };
   if (text !== undefined && kind.kind === 'codec') {

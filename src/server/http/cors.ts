@@ -11,12 +11,12 @@ const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127(?:\.\d{1,3}){3}|\[::1\])(:\d
 /**
  * CORS for browser apps on other ports. Cookies travel with their requests (credentials), so the
  * Origin is reflected, never `*`; by default only loopback origins are, so a page on the internet
- * cannot read the mock through a developer's browser. Preflights end here.
+ * cannot read the mock through a developer's browser. Preflights end here. (Vary: Origin is among
+ * the global headers, so every answer carries it once.)
  */
 export function cors(policy: CorsPolicy): RequestHandler {
   return (req, res, next) => {
     const origin = req.headers.origin;
-    res.vary('Origin');
     const allowed = origin !== undefined && (policy === 'any' || LOOPBACK_ORIGIN.test(origin));
     if (allowed) {
       res.setHeader('Access-Control-Allow-Origin', origin);

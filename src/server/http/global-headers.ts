@@ -1,10 +1,13 @@
 import type { RequestHandler } from 'express';
 
-/** ServiceStack's HostConfig.GlobalResponseHeaders, on every answer. */
+/**
+ * ServiceStack's HostConfig.GlobalResponseHeaders (Vary: Accept, X-Powered-By) on every answer, plus
+ * Origin in Vary because CORS answers depend on it. Set once, directly: this runs on every request.
+ */
 export function globalHeaders(version: string): RequestHandler {
   const poweredBy = `ServiceStack/6 (evo-mock ${version})`;
   return (_req, res, next) => {
-    res.vary('Accept');
+    res.setHeader('Vary', 'Accept, Origin');
     res.setHeader('X-Powered-By', poweredBy);
     next();
   };
