@@ -9,7 +9,6 @@ import { readJsvValue } from '../wire/jsv-value.js';
 import type { CorsPolicy } from './http/cors.js';
 import { quietLogger, stderrLogger } from './http/logger.js';
 import { startupBanner } from './http/startup-banner.js';
-import { startServer } from './server.js';
 
 export interface ServeOptions {
   readonly store: StoreCliOptions;
@@ -28,6 +27,8 @@ export interface ServeOptions {
  */
 export async function serve(options: ServeOptions): Promise<number> {
   const started = performance.now();
+  // Express and AJV load while the store file is read: start-up is mostly waiting on both.
+  const serverModule = import('./server.js');
   const logger = options.quiet ? quietLogger : stderrLogger;
   const api = loadApiModel();
   const sessionInfo = api.types.get('SessionInfo');
@@ -35,6 +36,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   const fixtures = await loadFixtures();
   const store = await openStore(options.store, fixtures, sessionInfo, logger.error);
   const version = process.env['npm_package_version'] ?? '0.1.0';
+  const { startServer } = await serverModule;
   const server = await startServer(
     {
       api,
