@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,6 @@ import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { startBrokenTarget, type BrokenTarget } from '../contract/fixtures/broken-target.js';
-import { startMockTarget, type MockTarget } from '../contract/fixtures/mock-target.js';
 
 interface Ran {
   readonly code: number | null;
@@ -15,10 +14,17 @@ interface Ran {
   readonly stderr: string;
 }
 
+function spawnEvoMock(args: string[]): ChildProcess & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream } {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] }) as ChildProcess & {
+    stdout: NodeJS.ReadableStream;
+    stderr: NodeJS.ReadableStream;
+  };
+}
+
 /** `evo-mock contract ...` as a user runs it, through tsx from the sources. */
 function evoMock(args: string[]): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnEvoMock(args);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -39,19 +45,51 @@ async function closedPort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
+interface Served {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** `evo-mock serve` on a free port over a fresh store in `dir`; resolves once it prints its address. */
+function serveMock(dir: string): Promise<Served> {
+  const child = spawnEvoMock(['serve', '--port', '0', '--db', join(dir, 'db.json'), '--seed', '7', '--sessions', '300', '--quiet']);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const early = (code: number | null) => reject(new Error(`evo-mock serve exited (${String(code)}) before serving: ${out}${err}`));
+    child.once('exit', early);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const url = /serving .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      if (url) {
+        child.off('exit', early);
+        resolve({
+          url,
+          stop: async () => {
+            child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    });
+  });
+}
+
 describe('evo-mock contract (the command line)', () => {
-  let mock: MockTarget;
+  let mock: Served;
   let dir: string;
   before(async () => {
-    mock = await startMockTarget();
     dir = await mkdtemp(join(tmpdir(), 'evo-mock-contract-cli-'));
+    mock = await serveMock(dir);
   });
   after(async () => {
-    await mock.close();
+    await mock.stop();
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('passes a freshly started mock in all formats, exits 0 and writes JUnit and JSON reports', async () => {
+  it('passes a freshly started `evo-mock serve` in all formats, exits 0 and writes JUnit and JSON reports', async () => {
     const junit = join(dir, 'junit.xml');
     const json = join(dir, 'report.json');
     const ran = await evoMock(['contract', '--target', mock.url, ...DEV, '--formats', 'json,xml,jsv', '--allow-writes', '--seed', '5', '--report', junit, '--json', json]);
