@@ -40,7 +40,8 @@ function parameterArbitrary(p: ParameterInfo, shape: ListShape | undefined, pool
   const filter = shape?.filters.find((f) => f.param === p.name);
   if (filter && shape) {
     const seen = distinct(pool.objectsOf(shape.itemType.name, source).map((o) => o[filter.itemProp]));
-    return seen.length ? fc.subarray(seen.slice(0, 50), { minLength: 1, maxLength: 2 }) : undefined;
+    const values = seen.slice(0, 50);
+    return values.length ? fc.subarray(values, { minLength: 1, maxLength: Math.min(2, values.length) }) : undefined;
   }
   if (shape && p.name === shape.params.sortField) {
     const names = sortableProperties(shape.itemType).map((x) => x.name);
