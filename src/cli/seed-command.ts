@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { intOption, stringOption, UsageError, type Command, type OptionSpec, type OptionValues } from './command.js';
 import { DEFAULT_SEED, DEFAULT_SESSION_COUNT } from '../seed/seed-defaults.js';
+import type { ScenarioRequest } from '../seed/scenarios/scenario-request.js';
+import type { SeededScenario } from '../seed/scenarios/seed-scenarios.js';
 import { isCalendarDay } from '../store/list-sessions.js';
 
 export { openOrSeedStore, type OpenOrSeedOptions, type OpenedStore } from '../seed/open-or-seed.js';
@@ -21,6 +23,13 @@ export const storeOptionSpecs: Readonly<Record<string, OptionSpec>> = {
     description: 'Reference time for seeded dates (e.g. 2026-11-20T12:00:00Z); the store keeps it as its clock, so the 15-day archive boundary stays put.',
   },
   reset: { type: 'boolean', description: 'Replace an existing store with a fresh seed (sessions created since are lost).' },
+  scenario: {
+    type: 'string',
+    multiple: true,
+    value: 'NAME[,NAME...]',
+    description:
+      "QA scenarios put on top of a new or reset store's sessions, with fixed ids (e.g. hold-transferring,missed-call, huge-list:20000); 'list' prints them.",
+  },
 };
 
 export interface StoreCliOptions {
@@ -29,6 +38,8 @@ export interface StoreCliOptions {
   readonly sessions: number;
   readonly now?: Date;
   readonly reset: boolean;
+  /** --scenario as given (NAME[:COUNT] items, comma-separated); readScenarios() resolves them. */
+  readonly scenarioTexts: readonly string[];
   /** Seeding options given explicitly, which only matter when a store is (re)seeded. */
   readonly seedingOptionsGiven: readonly string[];
 }
@@ -44,8 +55,44 @@ export function readStoreOptions(values: OptionValues): StoreCliOptions {
     sessions: intOption(values, 'sessions', DEFAULT_SESSION_COUNT, 0, MAX_SESSIONS),
     ...(now ? { now } : {}),
     reset: values['reset'] === true,
-    seedingOptionsGiven: ['seed', 'sessions', 'now'].filter((k) => values[k] !== undefined).map((k) => `--${k}`),
+    scenarioTexts: scenarioTexts(values),
+    seedingOptionsGiven: ['seed', 'sessions', 'now', 'scenario'].filter((k) => values[k] !== undefined).map((k) => `--${k}`),
   };
+}
+
+function scenarioTexts(values: OptionValues): string[] {
+  const raw = values['scenario'];
+  return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+}
+
+/**
+ * --scenario resolved against the registry: 'list' alone asks for the listing; an unknown name or a
+ * bad size is a UsageError naming the valid scenarios. Loaded only when the option is there.
+ */
+export async function readScenarios(opts: StoreCliOptions): Promise<'list' | readonly ScenarioRequest[]> {
+  if (opts.scenarioTexts.length === 0) return [];
+  if (opts.scenarioTexts.length === 1 && opts.scenarioTexts[0]?.trim().toLowerCase() === 'list') return 'list';
+  const [{ parseScenarioList }, { ScenarioError }] = await Promise.all([import('../seed/scenarios/scenario-request.js'), import('../seed/scenarios/scenario.js')]);
+  try {
+    return parseScenarioList(opts.scenarioTexts);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new UsageError(`--scenario: ${err.message} Run with --scenario list to see what each does.`);
+    throw err;
+  }
+}
+
+/** `--scenario list`: the scenarios with their fixed ids. */
+export async function printScenarioList(): Promise<number> {
+  const { scenarioListing } = await import('../seed/scenarios/scenario-catalog.js');
+  console.log(scenarioListing());
+  return 0;
+}
+
+/** One line on what --scenario did to a new store. */
+export function scenarioSummary(applied: readonly SeededScenario[]): string {
+  if (applied.length === 0) return '';
+  const parts = applied.map((a) => `${a.name}${a.count > 0 ? `:${a.count}` : ''} ${[a.added > 0 ? `+${a.added}` : '', a.dropped > 0 ? `-${a.dropped}` : ''].filter(Boolean).join(' ') || '(no change)'}`);
+  return `Scenarios: ${parts.join(', ')}.`;
 }
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -68,23 +115,35 @@ export const seedCommand: Command = {
     'Without --reset an existing store is kept as it is (with any sessions created since); the seed options',
     'only shape a new store. The same --seed, --sessions and --now always write byte-identical files.',
     'Users, roles and accounts come from fixtures/; an account with seedShare 0 gets no sessions.',
+    '--scenario adds named QA states with fixed ids (--scenario list shows them); same options, same bytes.',
   ].join('\n'),
   options: storeOptionSpecs,
   async run(values: OptionValues, positionals: string[]): Promise<number> {
     if (positionals.length > 0) throw new UsageError(`seed takes no arguments; got '${positionals.join(' ')}'. Use --db PATH for the file.`);
     const opts = readStoreOptions(values);
+    const scenarios = await readScenarios(opts);
+    if (scenarios === 'list') return printScenarioList();
     if (!opts.reset && existsSync(opts.file)) {
       const ignored = opts.seedingOptionsGiven.length > 0 ? ` (${opts.seedingOptionsGiven.join(', ')} not applied)` : '';
-      console.log(`${opts.file} already exists; kept it as it is${ignored}. Pass --reset to start again from the seed.`);
+      const hint = scenarios.length > 0 ? ' A running mock takes a scenario at POST /__admin/scenarios/NAME.' : '';
+      console.log(`${opts.file} already exists; kept it as it is${ignored}. Pass --reset to start again from the seed.${hint}`);
       return 0;
     }
     const [{ loadFixtures }, { seedStoreFile }] = await Promise.all([import('../store/fixtures.js'), import('../seed/open-or-seed.js')]);
     const fixtures = await loadFixtures();
-    const result = await seedStoreFile({ file: opts.file, fixtures, seed: opts.seed, sessions: opts.sessions, ...(opts.now ? { now: opts.now } : {}) });
+    const result = await seedStoreFile({
+      file: opts.file,
+      fixtures,
+      seed: opts.seed,
+      sessions: opts.sessions,
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(scenarios.length > 0 ? { scenarios } : {}),
+    });
     const mb = (result.bytes / 1024 / 1024).toFixed(1);
+    const withScenarios = result.scenarios.length > 0 ? ` ${scenarioSummary(result.scenarios)} ${result.sessions} sessions in all.` : '';
     console.log(
       `${opts.reset ? 'Reset' : 'Seeded'} ${opts.file}: ${result.meta.sessionCount} sessions, seed ${result.meta.seed}, now ${result.meta.now}` +
-        `${result.meta.nowFixed ? '' : ' (the current time)'}, ${mb} MB in ${Math.round(result.ms)} ms.`,
+        `${result.meta.nowFixed ? '' : ' (the current time)'}, ${mb} MB in ${Math.round(result.ms)} ms.${withScenarios}`,
     );
     return 0;
   },

@@ -1,5 +1,7 @@
 import { intOption, stringOption, UsageError, type Command, type OptionValues } from './command.js';
-import { readStoreOptions, storeOptionSpecs } from './seed-command.js';
+import { existsSync } from 'node:fs';
+import type { ScenarioRequest } from '../seed/scenarios/scenario-request.js';
+import { printScenarioList, readScenarios, readStoreOptions, scenarioSummary, storeOptionSpecs, type StoreCliOptions } from './seed-command.js';
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -11,6 +13,7 @@ export const serveCommand: Command = {
     'On first start the store is seeded (--seed, --sessions, --now); later starts keep it, with every',
     'session created since. Dev users come from fixtures/users.json and are printed on start.',
     'SIGINT or SIGTERM stops accepting, lets in-flight requests finish, flushes the store and exits 0.',
+    '--scenario shapes a new or reset store; POST /__admin/scenarios/NAME applies one to the running mock.',
   ].join('\n'),
   options: {
     port: { type: 'string', short: 'p', value: 'PORT', default: String(DEFAULT_PORT), description: 'TCP port to listen on (0 picks a free one).' },
@@ -33,7 +36,10 @@ export const serveCommand: Command = {
   },
   async run(values: OptionValues, positionals: string[]): Promise<number> {
     if (positionals.length > 0) throw new UsageError(`serve takes no arguments; got '${positionals.join(' ')}'.`);
-    const store = readStoreOptions(values);
+    const options = readStoreOptions(values);
+    const scenarios = await readScenarios(options);
+    if (scenarios === 'list') return printScenarioList();
+    const store = scenarios.length > 0 ? await seedWithScenarios(options, scenarios) : options;
     const port = intOption(values, 'port', DEFAULT_PORT, 0, 65535);
     const host = stringOption(values, 'host') ?? DEFAULT_HOST;
     const bodyLimit = intOption(values, 'body-limit', 1024 * 1024, 1, 1024 * 1024 * 1024);
@@ -51,3 +57,28 @@ export const serveCommand: Command = {
     });
   },
 };
+
+/**
+ * --scenario on a store about to be (re)seeded: seed it here, scenarios included, and let serve open
+ * it as an existing store. On a store that is kept, serve warns that --scenario was not applied.
+ */
+async function seedWithScenarios(opts: StoreCliOptions, scenarios: readonly ScenarioRequest[]): Promise<StoreCliOptions> {
+  if (!opts.reset && existsSync(opts.file)) {
+    console.error('evo-mock: a running mock takes a scenario at POST /__admin/scenarios/NAME (see --scenario list).');
+    return opts;
+  }
+  const [{ loadFixtures }, { seedStoreFile }] = await Promise.all([import('../store/fixtures.js'), import('../seed/open-or-seed.js')]);
+  const result = await seedStoreFile({
+    file: opts.file,
+    fixtures: await loadFixtures(),
+    seed: opts.seed,
+    sessions: opts.sessions,
+    ...(opts.now ? { now: opts.now } : {}),
+    scenarios,
+  });
+  console.error(
+    `evo-mock: seeded ${opts.file} with ${result.meta.sessionCount} sessions (seed ${result.meta.seed}) in ${Math.round(result.ms)} ms. ` +
+      `${scenarioSummary(result.scenarios)} ${result.sessions} sessions in all.`,
+  );
+  return { ...opts, reset: false, seedingOptionsGiven: [] };
+}

@@ -27,9 +27,19 @@ export function answered(s: SessionInfo, agent: AgentRecord, queueId: string | u
   s.conferenceSid = rnd.conferenceSid();
 }
 
-/** The leg that rings the transfer target; `talkMs` undefined while it is still ringing. */
-export function transferLeg(w: AccountWorld, parent: SessionInfo, contact: Contact, from: AgentRecord, to: AgentRecord, rnd: SeedRandom, start: number, talkMs: number | undefined): SessionInfo {
-  const s = blankSession(rnd.id(), w, start);
+/** The leg that rings the transfer target; `talkMs` undefined while it is still ringing. `id` fixes its id (scenarios). */
+export function transferLeg(
+  w: AccountWorld,
+  parent: SessionInfo,
+  contact: Contact,
+  from: AgentRecord,
+  to: AgentRecord,
+  rnd: SeedRandom,
+  start: number,
+  talkMs: number | undefined,
+  id?: string,
+): SessionInfo {
+  const s = blankSession(id ?? rnd.id(), w, start);
   setCustomer(s, w, contact);
   s.direction = 'Outgoing';
   s.createdBy = from.id;

@@ -1,6 +1,7 @@
 import type { SessionInfo } from '../generated/dtos.js';
 import type { StoredSession } from '../store/session-store.js';
-import { answered, chat, finish, incomingVoice, otherAgent, transferLeg } from './call-legs.js';
+import { chat, finish, incomingVoice, otherAgent, transferLeg } from './call-legs.js';
+import { answerBy, enteredQueue, hangUp, incomingStory, missedCall } from './call-steps.js';
 import { dialed, type SeedRandom } from './seed-random.js';
 import type { AccountWorld, Contact } from './seed-world.js';
 import { agentMember, blankSession, callerMember, CONSOLE_NOTES, pickAgent, setCustomer, spoken, Story, tail } from './session-parts.js';
@@ -41,36 +42,18 @@ function pastStart(rnd: SeedRandom, now: number, longest: number): number {
 
 function incomingCall(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: SeedRandom, room: number): StoredSession[] {
   incomingVoice(s, w, contact, rnd);
-  const story = new Story(Date.parse(s.dateCreated as string));
-  story.tell(`Incoming call from ${contact.phone} (${contact.name}) to ${s.endpointName} (${s.toAddress})`);
-  story.tell(`Flow "${s.endpointName}" started`, 800);
+  const story = incomingStory(s, contact, Date.parse(s.dateCreated as string));
   const caller = callerMember(contact, 'None', true, rnd);
   s.callSid = caller.callSid;
   const queue = rnd.chance(0.7) ? rnd.pick(w.queues) : undefined;
   if (queue) {
-    story.tell(`Entered ring queue "${queue.name}"`, rnd.int(2_000, 9_000));
+    enteredQueue(story, queue, rnd);
     s.queueState = 'Disconnected';
   }
-  const outcome = rnd.weighted<'answered' | 'voicemail' | 'abandoned'>([['answered', 78], ['voicemail', 14], ['abandoned', 8]]);
-  if (outcome !== 'answered') {
-    const rung = rnd.sample(w.agents, rnd.int(1, 3));
-    story.tell(`Ringing ${rung.map((a) => a.displayName).join(', ')}`, 1_000);
-    s.wasMissed = true;
-    if (outcome === 'voicemail') {
-      story.tell('No one answered within 30 seconds; sent to voicemail', 30_000);
-      story.tell(`Voicemail recorded (${spoken(rnd.int(5_000, 90_000))})`, rnd.int(8_000, 95_000));
-      s.outcome = 'Voicemail';
-    } else {
-      story.tell('Caller hung up before anyone answered', rnd.int(3_000, 45_000));
-      s.outcome = 'Abandoned';
-    }
-    story.tell('Call ended');
-    return [{ session: finish(s, story, [caller], story.at) }];
-  }
+  const outcome = rnd.weighted<'answered' | 'Voicemail' | 'Abandoned'>([['answered', 78], ['Voicemail', 14], ['Abandoned', 8]]);
+  if (outcome !== 'answered') return [{ session: missedCall(s, story, caller, rnd.sample(w.agents, rnd.int(1, 3)), outcome, rnd) }];
   const agent = pickAgent(w, rnd, 0.25);
-  story.tell(`Ringing ${agent.displayName}`, 1_000);
-  const answeredAt = story.tell(`Answered by ${agent.displayName}`, rnd.int(3_000, 25_000)).at;
-  answered(s, agent, queue?.id, rnd);
+  const answeredAt = answerBy(s, story, agent, queue?.id, rnd.int(3_000, 25_000), rnd);
   s.outcome = 'Answered';
   const members = [caller, agentMember(agent, 'None', 'Agent', false, rnd)];
   if (rnd.chance(0.2)) {
@@ -89,8 +72,7 @@ function incomingCall(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: Se
     story.tell(`Call ended after ${spoken(story.at - answeredAt)} of talk time`);
     return [{ session: finish(s, story, members, story.at) }, { session: child, parentSessionId: s.id as string }];
   }
-  const talk = tail(rnd, 240_000, 50 * MIN);
-  story.tell(`Call ended by ${rnd.chance(0.6) ? 'caller' : agent.displayName} after ${spoken(talk)}`, talk);
+  hangUp(story, agent, tail(rnd, 240_000, 50 * MIN), rnd);
   return [{ session: finish(s, story, members, story.at) }];
 }
 

@@ -1,8 +1,9 @@
 import type { StoredSession } from '../store/session-store.js';
-import { answered, chat, finish, incomingVoice, otherAgent, transferLeg } from './call-legs.js';
+import { chat, finish, incomingVoice, otherAgent } from './call-legs.js';
+import { answerBy, enteredQueue, incomingStory, putOnHold, startTransfer, waitInQueue } from './call-steps.js';
 import type { SeedRandom } from './seed-random.js';
 import type { AccountWorld } from './seed-world.js';
-import { agentMember, blankSession, callerMember, pickAgent, setCustomer, Story } from './session-parts.js';
+import { agentMember, blankSession, callerMember, pickAgent, setCustomer } from './session-parts.js';
 
 const MIN = 60_000;
 
@@ -32,48 +33,32 @@ export function live(w: AccountWorld, rnd: SeedRandom, now: number, room: number
   setCustomer(s, w, contact);
   if (kind === 'chat') return [{ session: chat(s, w, contact, rnd, now, true) }];
   incomingVoice(s, w, contact, rnd);
-  const story = new Story(started);
-  const line = w.numbers.find((n) => n.id === s.endpointId);
-  story.tell(`Incoming call from ${contact.phone} (${contact.name}) to ${line?.name ?? 'a line'} (${s.toAddress})`);
-  story.tell(`Flow "${line?.name ?? 'Main'}" started`, 800);
+  const story = incomingStory(s, contact, started);
   const queue = rnd.pick(w.queues);
   const caller = callerMember(contact, 'Connected', true, rnd);
   s.callSid = caller.callSid;
-  story.tell(`Entered ring queue "${queue.name}"`, rnd.int(2_000, 9_000));
+  enteredQueue(story, queue, rnd);
   if (kind === 'queued' || kind === 'ringing') {
-    s.ringQueueId = queue.id;
-    s.queueState = kind === 'queued' ? 'Queued' : 'Ringing';
-    s.callState = kind === 'queued' ? 'Connected' : 'Ringing';
-    const members = [caller];
+    let wait: Parameters<typeof waitInQueue>[4];
     if (kind === 'ringing') {
       const rung = rnd.sample(w.agents, rnd.int(1, 2));
       if (w.fixtureAgents.length > 0 && rnd.chance(0.5)) rung[0] = rnd.pick(w.fixtureAgents);
-      for (const a of new Set(rung)) members.push(agentMember(a, 'Ringing', 'Agent', false, rnd));
-      story.tell(`Ringing ${members.slice(1).map((m) => m.displayName).join(', ')}`, 1_000);
+      wait = { ringing: [...new Set(rung)] };
     } else {
-      story.tell(`Waiting in queue; position ${rnd.int(1, 6)}`, 1_000);
+      wait = { position: rnd.int(1, 6) };
     }
+    const members = waitInQueue(s, story, caller, queue, wait, rnd);
     return [{ session: finish(s, story, members, Math.min(story.at, now)) }];
   }
   const agent = pickAgent(w, rnd, 0.5);
-  story.tell(`Ringing ${agent.displayName}`, 1_000);
-  story.tell(`Answered by ${agent.displayName}`, rnd.int(4_000, 25_000));
-  answered(s, agent, queue.id, rnd);
+  answerBy(s, story, agent, queue.id, rnd.int(4_000, 25_000), rnd);
   s.queueState = kind === 'hold' ? 'Hold' : 'Connected';
   s.callState = kind === 'hold' ? 'Hold' : 'Connected';
   const members = [caller, agentMember(agent, 'Connected', 'Agent', false, rnd)];
   if (kind !== 'hold') return [{ session: finish(s, story, members, Math.min(story.at, now)) }];
   const transferring = room >= 2 && rnd.chance(0.4);
-  s.holdQueueName = rnd.pick(w.holdQueues);
-  s.heldByUserId = agent.id;
-  s.holdReason = transferring ? 'Transferring' : 'None';
-  caller.callState = 'Hold';
-  story.tell(`Put on hold by ${agent.displayName} in "${s.holdQueueName}"`, rnd.int(20_000, 120_000));
+  putOnHold(s, story, caller, agent, rnd.pick(w.holdQueues), transferring ? 'Transferring' : 'None', rnd.int(20_000, 120_000));
   if (!transferring) return [{ session: finish(s, story, members, Math.min(story.at, now)) }];
-  const target = otherAgent(w, agent, rnd);
-  const transfer = agentMember(target, 'Ringing', 'Transfer', false, rnd);
-  members.push(transfer);
-  story.tell(`Transferring to ${target.displayName}`, 2_000);
-  const child = transferLeg(w, s, contact, agent, target, rnd, story.at + 1_000, undefined);
+  const child = startTransfer(w, s, story, contact, members, agent, otherAgent(w, agent, rnd), rnd);
   return [{ session: finish(s, story, members, Math.min(story.at, now)) }, { session: child, parentSessionId: s.id as string }];
 }

@@ -3,6 +3,8 @@ import type { Fixtures } from '../store/fixtures.js';
 import { writeFreshStore } from '../store/durable-db.js';
 import { JsonFileStore, type OpenStoreOptions } from '../store/json-file-store.js';
 import type { StoreMeta } from '../store/store-data.js';
+import type { ScenarioRequest } from './scenarios/scenario-request.js';
+import type { SeededScenario } from './scenarios/seed-scenarios.js';
 import { DEFAULT_SEED, DEFAULT_SESSION_COUNT } from './seed-defaults.js';
 
 export interface SeedFileOptions {
@@ -12,10 +14,15 @@ export interface SeedFileOptions {
   readonly sessions?: number;
   /** --now; absent: the wall clock, not recorded as fixed. */
   readonly now?: Date;
+  /** --scenario: QA scenarios put on top of the seeded sessions. */
+  readonly scenarios?: readonly ScenarioRequest[];
 }
 
 export interface SeedResult {
   readonly meta: StoreMeta;
+  /** Sessions written: the seed's, less what scenarios emptied, plus theirs. */
+  readonly sessions: number;
+  readonly scenarios: readonly SeededScenario[];
   readonly bytes: number;
   readonly ms: number;
 }
@@ -24,15 +31,16 @@ export interface SeedResult {
 export async function seedStoreFile(options: SeedFileOptions): Promise<SeedResult> {
   const started = performance.now();
   // Loaded only when seeding: faker stays out of a start-up that opens an existing store.
-  const { buildSeedData } = await import('./seed-data.js');
-  const data = buildSeedData(options.fixtures, {
+  const { buildSeedStore } = await import('./seed-data.js');
+  const { data, scenarios } = buildSeedStore(options.fixtures, {
     seed: options.seed ?? DEFAULT_SEED,
     sessions: options.sessions ?? DEFAULT_SESSION_COUNT,
     now: options.now ?? new Date(),
     nowFixed: options.now !== undefined,
+    ...(options.scenarios ? { scenarios: options.scenarios } : {}),
   });
   const bytes = await writeFreshStore(options.file, data);
-  return { meta: data.meta, bytes, ms: performance.now() - started };
+  return { meta: data.meta, sessions: data.sessions.length, scenarios, bytes, ms: performance.now() - started };
 }
 
 export type OpenOrSeedOptions = SeedFileOptions &

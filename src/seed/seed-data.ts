@@ -1,9 +1,12 @@
 import { faker } from '@faker-js/faker/locale/en';
 import type { Fixtures } from '../store/fixtures.js';
 import { STORE_FORMAT, type StoreData } from '../store/store-data.js';
+import type { StoredSession } from '../store/session-store.js';
+import type { ScenarioRequest } from './scenarios/scenario-request.js';
+import { addScenarios, type SeededScenario } from './scenarios/seed-scenarios.js';
 import { SeedRandom } from './seed-random.js';
 import { buildSessions } from './seed-sessions.js';
-import { buildWorld } from './seed-world.js';
+import { buildWorld, type World } from './seed-world.js';
 
 export interface SeedOptions {
   readonly seed: number;
@@ -12,6 +15,8 @@ export interface SeedOptions {
   readonly now: Date;
   /** True when `now` was chosen (--now); recorded so later opens keep the seeded world's clock. */
   readonly nowFixed: boolean;
+  /** QA scenarios put on top of the seeded sessions (--scenario). */
+  readonly scenarios?: readonly ScenarioRequest[];
 }
 
 /**
@@ -20,10 +25,18 @@ export interface SeedOptions {
  * it: no wall clock, no Math.random.
  */
 export function buildSeedData(fixtures: Fixtures, options: SeedOptions): StoreData {
-  faker.seed(options.seed);
-  const rnd = new SeedRandom(faker);
-  const world = buildWorld(fixtures, rnd);
-  const sessions = buildSessions(world, rnd, options.sessions, options.now.getTime());
+  return buildSeedStore(fixtures, options).data;
+}
+
+/** buildSeedData, and what each scenario added and dropped. */
+export function buildSeedStore(fixtures: Fixtures, options: SeedOptions): { readonly data: StoreData; readonly scenarios: readonly SeededScenario[] } {
+  const { world, rnd } = seedWorld(fixtures, options.seed);
+  const seeded = buildSessions(world, rnd, options.sessions, options.now.getTime());
+  const withScenarios = options.scenarios?.length ? addScenarios(seeded, options.scenarios, fixtures, world, options.now.getTime()) : undefined;
+  return { data: storeData(world, withScenarios?.sessions ?? seeded, options), scenarios: withScenarios?.applied ?? [] };
+}
+
+function storeData(world: World, sessions: StoredSession[], options: SeedOptions): StoreData {
   return {
     meta: { format: STORE_FORMAT, seed: options.seed, sessionCount: options.sessions, now: options.now.toISOString(), nowFixed: options.nowFixed },
     customers: world.customers,
@@ -32,4 +45,15 @@ export function buildSeedData(fixtures: Fixtures, options: SeedOptions): StoreDa
     teams: world.teams,
     sessions,
   };
+}
+
+/**
+ * The seed's people, lines, queues and customers, and the generator positioned right after them.
+ * The world is the first thing drawn from the seed, so rebuilding it from a store's recorded seed
+ * gives the same records the store holds (the QA scenarios lean on that on a running mock).
+ */
+export function seedWorld(fixtures: Fixtures, seed: number): { readonly world: World; readonly rnd: SeedRandom } {
+  faker.seed(seed);
+  const rnd = new SeedRandom(faker);
+  return { world: buildWorld(fixtures, rnd), rnd };
 }
