@@ -218,9 +218,12 @@ function operationObject(types: ReadonlyMap<string, ModelType>, op: ModelOperati
     }
   }
   const responseComponent = componentName(op.response);
-  const content = (role: 'request' | 'response', component: string, mediaTypes: readonly string[]): Json =>
-    Object.fromEntries(mediaTypes.map((mt) => [mt, { schema: ref(component), ...examplesFor(op, role, mt) }]));
-  const error = (description: string): Json => ({ description, content: content('response', 'ErrorResponse', RESPONSE_MEDIA_TYPES) });
+  // A page's samples show the success body (or the request), so only those bodies carry them as examples.
+  const content = (role: 'request' | 'response' | 'error', component: string, mediaTypes: readonly string[]): Json =>
+    Object.fromEntries(
+      mediaTypes.map((mt) => [mt, { schema: ref(component), ...(role === 'error' ? {} : examplesFor(op, role, mt)) }]),
+    );
+  const error = (description: string): Json => ({ description, content: content('error', 'ErrorResponse', RESPONSE_MEDIA_TYPES) });
   const responses: Record<string, Json> = {
     '200': { description: 'Success', content: content('response', responseComponent, RESPONSE_MEDIA_TYPES) },
     '400': error('A parameter or the body is not valid (ResponseStatus.errors names each field)'),

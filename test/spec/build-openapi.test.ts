@@ -123,6 +123,19 @@ describe('spec/openapi.json', () => {
     assert.ok(xml.includes('<NewSession xmlns:i='));
   });
 
+  it('keeps the success samples off the error responses, whose schema is ErrorResponse', () => {
+    for (const item of Object.values(doc['paths'] as Record<string, Json>)) {
+      for (const operation of Object.values(item) as Json[]) {
+        for (const [status, response] of Object.entries(operation['responses'] as Record<string, Json>)) {
+          if (status === '200') continue;
+          for (const [mediaType, content] of Object.entries(response['content'] as Record<string, Json>)) {
+            assert.equal(content['examples'], undefined, `${operation['operationId']} ${status} ${mediaType}`);
+          }
+        }
+      }
+    }
+  });
+
   it('states authentication in security and in extensions', () => {
     const my = op('/sessions/my', 'get');
     assert.deepEqual(my['x-required-roles'], ['User']);
