@@ -1,0 +1,25 @@
+import type { Fixtures } from '../../store/fixtures.js';
+import type { SessionStore } from '../../store/session-store.js';
+import { seedWorld } from '../seed-data.js';
+import type { World } from '../seed-world.js';
+import { ScenarioError } from './scenario.js';
+
+/**
+ * A running store's world, rebuilt from the seed it records: the people, lines and queues the
+ * scenarios draw on exist only in the seed's generator, not all in the file. Checked against the
+ * store, so a store seeded from other fixtures (or by another version of the seed) is refused
+ * rather than given sessions that name people it does not have.
+ */
+export function worldOfStore(fixtures: Fixtures, seed: number, store: SessionStore): World {
+  const { world } = seedWorld(fixtures, seed);
+  const agentsMatch = world.agents.every((a) => store.agent(a.id, 'all')?.displayName === a.displayName);
+  const endpointsMatch = world.endpoints.every((e) => store.endpoint(e.id, 'all')?.name === e.name);
+  if (!agentsMatch || !endpointsMatch) {
+    throw new ScenarioError(
+      `This store's people and lines are not what seed ${seed} gives with the current fixtures/ (were the fixtures edited, or the store written by another version?), ` +
+        'so its scenarios cannot be rebuilt here. Restart with --reset --scenario NAME to seed a store that has them.',
+      'conflict',
+    );
+  }
+  return world;
+}

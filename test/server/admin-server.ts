@@ -1,0 +1,102 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SessionInfo } from '../../src/generated/dtos.js';
+import { seedStoreFile } from '../../src/seed/open-or-seed.js';
+import { parseScenarioList } from '../../src/seed/scenarios/scenario-request.js';
+import { quietLogger } from '../../src/server/http/logger.js';
+import { startServer, type RunningServer } from '../../src/server/server.js';
+import { loadApiModel } from '../../src/spec/wire-model.js';
+import { loadFixtures, type Fixtures } from '../../src/store/fixtures.js';
+import { JsonFileStore } from '../../src/store/json-file-store.js';
+import { sortFieldsFromWire } from '../../src/store/session-fields.js';
+import type { StoreData } from '../../src/store/store-data.js';
+import { codecsByFormat } from '../../src/wire/codecs.js';
+import { readJsvValue } from '../../src/wire/jsv-value.js';
+
+/** The reference time every store here is seeded at; the store's clock stands still there. */
+export const NOW = new Date('2026-11-20T12:00:00.000Z');
+export const DEV_ACCOUNT = 'a1f0c2d4e6b84f0a9c1d2e3f4a5b6c7d';
+export const EMPTY_ACCOUNT = 'e5b4a6c8d0e24b4e9a5c6d7e8f9a0b1c';
+
+const USERS = { dev: 'dev@example.com:dev', empty: 'empty@example.com:empty', admin: 'admin@example.com:admin', other: 'other@example.com:other' } as const;
+export type User = keyof typeof USERS;
+
+export interface ListBody {
+  items: SessionInfo[];
+  totalCount: number;
+  totalPages: number;
+  hasMorePages: boolean;
+}
+
+export interface ErrorBody {
+  responseStatus: { errorCode: string; message: string; errors: { errorCode: string; fieldName: string; message: string }[] };
+}
+
+export interface ScenarioMock {
+  readonly url: string;
+  readonly file: string;
+  readonly fixtures: Fixtures;
+  /** The file as seeded, before anything was created through the API. */
+  readonly seeded: StoreData;
+  json<T = Record<string, unknown>>(path: string, init?: RequestInit & { user?: User; body?: unknown }): Promise<{ status: number; body: T; headers: Headers }>;
+  /** Stops the server and closes the store (flushing it), then opens the same file again on a new port. */
+  restart(): Promise<ScenarioMock>;
+  stop(): Promise<void>;
+}
+
+const api = loadApiModel();
+const sortFields = sortFieldsFromWire(api.types.get('SessionInfo')!);
+
+/** A real server on 127.0.0.1 port 0 over a store seeded in a temp folder, scenarios included (as `--scenario` takes them). */
+export async function startScenarioMock(options: { scenarios?: string; seed?: number; sessions?: number; nowFixed?: boolean } = {}): Promise<ScenarioMock> {
+  const dir = await mkdtemp(join(tmpdir(), 'evo-mock-admin-'));
+  const file = join(dir, 'db.json');
+  const fixtures = await loadFixtures();
+  await seedStoreFile({
+    file,
+    fixtures,
+    seed: options.seed ?? 7,
+    sessions: options.sessions ?? 200,
+    ...(options.nowFixed === false ? {} : { now: NOW }),
+    ...(options.scenarios ? { scenarios: parseScenarioList(options.scenarios) } : {}),
+  });
+  const seeded = JSON.parse(await readFile(file, 'utf8')) as StoreData;
+  return open(dir, file, fixtures, seeded);
+}
+
+async function open(dir: string, file: string, fixtures: Fixtures, seeded: StoreData): Promise<ScenarioMock> {
+  const store = await JsonFileStore.open({ file, sortFields, clock: () => new Date(NOW) });
+  if (!store) throw new Error('the seeded store did not open');
+  const server: RunningServer = await startServer(
+    { api, store, countSessions: () => store.stats.sessions, fixtures, codecs: codecsByFormat, readJsvValue, logger: quietLogger, logRequests: false },
+    { port: 0, host: '127.0.0.1' },
+  );
+  return {
+    url: server.url,
+    file,
+    fixtures,
+    seeded,
+    async json<T>(path: string, init: RequestInit & { user?: User; body?: unknown } = {}) {
+      const { user, body, headers, ...rest } = init;
+      const h: Record<string, string> = { ...(headers as Record<string, string> | undefined) };
+      if (user) h['Authorization'] = `Basic ${Buffer.from(USERS[user]).toString('base64')}`;
+      let payload: string | undefined;
+      if (body !== undefined) {
+        payload = typeof body === 'string' ? body : JSON.stringify(body);
+        h['Content-Type'] ??= 'application/json';
+      }
+      const res = await fetch(server.url + path, { ...rest, headers: h, ...(payload !== undefined ? { body: payload } : {}) });
+      const text = await res.text();
+      return { status: res.status, headers: res.headers, body: (text === '' ? undefined : JSON.parse(text)) as T };
+    },
+    async restart() {
+      await server.stop();
+      return open(dir, file, fixtures, seeded);
+    },
+    async stop() {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
