@@ -120,8 +120,8 @@ describe('what each scenario holds', () => {
     assert.ok(s.holdQueueName?.endsWith(' Hold'));
     assert.deepEqual(s.members!.map((m) => [m.role, m.callState]), [['Caller', 'Hold'], ['Agent', 'Connected'], ['Transfer', 'Ringing']]);
     assert.equal(s.members![1]!.identity, DEV_ID);
-    assert.match(s.log!.at(-2)!.message, /^Put on hold by Dana Developer in ".+ Hold"$/);
-    assert.match(s.log!.at(-1)!.message, /^Transferring to /);
+    assert.match(s.log!.at(-2)!.message ?? '', /^Put on hold by Dana Developer in ".+ Hold"$/);
+    assert.match(s.log!.at(-1)!.message ?? '', /^Transferring to /);
     assert.equal(child.parentSessionId, s.id);
     assert.deepEqual([child.session.ended, child.session.callState, child.session.dialState], [false, 'Ringing', 'Active']);
     assert.equal(child.session.endpointId, s.members![2]!.endpointId);

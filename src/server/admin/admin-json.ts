@@ -2,9 +2,13 @@ import type { Response } from 'express';
 
 /** The admin API speaks JSON only, like /__admin/health: it is for scripts and QA tools, not Evo clients. */
 export function sendJson(res: Response, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendText(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+/** A body already serialized (by a codec, say), with no Express extras. */
+export function sendText(res: Response, status: number, contentType: string, text: string): void {
   res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Type', contentType);
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.end(text);

@@ -10,7 +10,7 @@ import { ServiceError, unreadableBody, validationError, type FieldError } from '
 import { newGuidN } from '../operations/new-session.js';
 import type { CodecRegistry } from '../wire/codecs.js';
 import { readRawBody } from '../wire/read-body.js';
-import { sendDto } from '../wire/send.js';
+import { sendText } from './admin-json.js';
 import { sessionInfoCheck, type SessionInfoCheck } from './session-info-check.js';
 
 export interface InsertSessionDeps {
@@ -69,7 +69,8 @@ export function insertSession(deps: InsertSessionDeps): (req: Request, res: Resp
       }
     });
     res.setHeader('Location', `/sessions/${encodeURIComponent(stored.id as string)}`);
-    sendDto(res, 201, deps.codecs.json, stored, type);
+    // The JSON codec writes it as GET /sessions/{id} does: ServiceStack's member order, no nulls.
+    sendText(res, 201, deps.codecs.json.contentType, deps.codecs.json.stringify(stored, type));
   };
 }
 
