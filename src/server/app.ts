@@ -6,6 +6,7 @@ import { authRoutes } from './auth/auth-routes.js';
 import { AuthSessions } from './auth/auth-sessions.js';
 import { UserDirectory } from './auth/user-directory.js';
 import type { ReadJsvValue } from './binding/string-map-binder.js';
+import { adminRoutes } from './admin/admin-routes.js';
 import { errorHandler } from './errors/error-handler.js';
 import { cors, type CorsPolicy } from './http/cors.js';
 import { globalHeaders } from './http/global-headers.js';
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): Express {
   app.use(globalHeaders(options.version ?? '0'));
   app.use(cors(options.cors ?? 'loopback'));
   app.get('/__admin/health', health(options.countSessions));
+  app.use(adminRoutes(options));
   app.use('/auth', authRoutes(deps));
   app.use(operationRoutes(api, compileValidators(api), handlers, deps));
   app.use(routeNotFound(api));
