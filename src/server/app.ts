@@ -3,19 +3,24 @@ import type { ApiModel } from '../spec/api-model.js';
 import type { Fixtures } from '../store/fixtures.js';
 import type { SessionStore } from '../store/session-store.js';
 import { authRoutes } from './auth/auth-routes.js';
+import { authenticateService } from './auth/authenticate-service.js';
 import { AuthSessions } from './auth/auth-sessions.js';
 import { UserDirectory } from './auth/user-directory.js';
 import type { ReadJsvValue } from './binding/string-map-binder.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import { errorHandler } from './errors/error-handler.js';
 import { cors, type CorsPolicy } from './http/cors.js';
+import { formatSuffix } from './http/format-suffix.js';
 import { globalHeaders } from './http/global-headers.js';
 import { health } from './http/health.js';
 import { stderrLogger, type ServerLogger } from './http/logger.js';
+import { methodOverride } from './http/method-override.js';
 import { routeNotFound } from './http/not-found.js';
 import { requestLog } from './http/request-log.js';
+import { operationEndpoints } from './operations/endpoints.js';
 import type { OperationHandler } from './operations/handler.js';
 import { createHandlers } from './operations/handlers.js';
+import { predefinedRoutes } from './operations/predefined-routes.js';
 import { operationRoutes } from './operations/routes.js';
 import { compileValidators } from './validation/operation-validators.js';
 import type { CodecRegistry } from './wire/codecs.js';
@@ -62,6 +67,10 @@ export function createApp(options: AppOptions): Express {
     ...options.handlers,
   };
 
+  const endpoints = operationEndpoints(api, compileValidators(api), handlers, deps);
+  // What the predefined routes reach by request name: every operation, and ServiceStack's own Authenticate.
+  const services = new Map([...endpoints, ['Authenticate', authenticateService(deps)]]);
+
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -69,10 +78,14 @@ export function createApp(options: AppOptions): Express {
   if (options.logRequests ?? true) app.use(requestLog(logger));
   app.use(globalHeaders(options.version ?? '0'));
   app.use(cors(options.cors ?? 'loopback'));
+  // Both rewrite the request before any router sees it: the verb it stands for, the path without a format suffix.
+  app.use(methodOverride());
+  app.use(formatSuffix());
   app.get('/__admin/health', health(options.countSessions));
   app.use(adminRoutes(options));
   app.use('/auth', authRoutes(deps));
-  app.use(operationRoutes(api, compileValidators(api), handlers, deps));
+  app.use(operationRoutes(api, endpoints));
+  app.use(predefinedRoutes(services, codecs));
   app.use(routeNotFound(api));
   app.use(errorHandler({ codecs, errorResponse: api.errorResponse, logger, emptyUnauthorizedBody: options.emptyUnauthorizedBody ?? false }));
   return app;

@@ -1,10 +1,10 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
-import type { Codec } from '../../wire/codec.js';
 import type { WireObject } from '../../wire/wire-type.js';
 import { QueryMap } from '../binding/query-string.js';
 import type { ServerLogger } from '../http/logger.js';
 import type { CodecRegistry } from '../wire/codecs.js';
-import { formatOverride, negotiate } from '../wire/negotiate.js';
+import { negotiate, type ResponseFormat } from '../wire/negotiate.js';
+import { routeFormats } from '../wire/route-formats.js';
 import { sendDto } from '../wire/send.js';
 import { StoreUnavailableError } from '../../store/store-errors.js';
 import { ServiceError } from './service-error.js';
@@ -17,15 +17,16 @@ export interface ErrorHandlerDeps {
   readonly emptyUnauthorizedBody: boolean;
 }
 
-/** The codec the request path negotiated, kept so an error answers in the same format. */
-export function rememberCodec(res: Response, codec: Codec): void {
-  res.locals['codec'] = codec;
+/** The format the request path negotiated, kept so an error answers in the same format. */
+export function rememberFormat(res: Response, format: ResponseFormat): void {
+  res.locals['responseFormat'] = format;
 }
 
 /**
  * The one place errors become responses: a ServiceError as ServiceStack's ErrorResponse
  * { responseStatus: { errorCode, message, errors } }, anything else as a logged 500 in the same
- * shape, with no stack trace for the client.
+ * shape, with no stack trace for the client. Under JSONP an error is sent with status 200, its body
+ * wrapped like any answer, as ServiceStack's WriteErrorToResponse does (a script tag cannot read a status).
  */
 export function errorHandler(deps: ErrorHandlerDeps): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
@@ -35,11 +36,13 @@ export function errorHandler(deps: ErrorHandlerDeps): ErrorRequestHandler {
       return;
     }
     for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-    if (error.status === 401 && deps.emptyUnauthorizedBody) {
+    const format = (res.locals['responseFormat'] as ResponseFormat | undefined) ?? negotiate(req, QueryMap.fromUrl(req.originalUrl), deps.codecs, routeFormats(res));
+    const jsonp = format.callback !== undefined;
+    // ServiceStack's unauthorized handler writes a body after all when the request asked for JSONP.
+    if (error.status === 401 && deps.emptyUnauthorizedBody && !jsonp) {
       res.status(401).end();
       return;
     }
-    const codec = (res.locals['codec'] as Codec | undefined) ?? negotiate(req, QueryMap.fromUrl(req.originalUrl), deps.codecs, formatOverride(res));
     const body = {
       responseStatus: {
         errorCode: error.errorCode,
@@ -47,7 +50,7 @@ export function errorHandler(deps: ErrorHandlerDeps): ErrorRequestHandler {
         errors: error.fieldErrors.map((e) => ({ errorCode: e.errorCode, fieldName: e.fieldName, message: e.message })),
       },
     };
-    sendDto(res, error.status, codec, body, deps.errorResponse);
+    sendDto(res, jsonp ? 200 : error.status, format, body, deps.errorResponse);
   };
 }
 

@@ -6,6 +6,6 @@ import { notFound } from '../errors/service-error.js';
 export function routeNotFound(api: ApiModel): RequestHandler {
   const routed = api.operations.map((op) => `${op.method.toUpperCase()} ${op.path}`).join(', ');
   return (req) => {
-    throw notFound(`No operation is routed at ${req.method} ${req.path}. The mock serves ${routed}, and /auth.`);
+    throw notFound(`No operation is routed at ${req.method} ${req.path}. The mock serves ${routed}, /auth, and the predefined routes /api/{Operation} and /{json|xml|jsv}/reply/{Operation}.`);
   };
 }

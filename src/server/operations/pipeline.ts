@@ -4,32 +4,37 @@ import { authenticate, type AuthDeps } from '../auth/authenticate.js';
 import { authorize } from '../auth/authorize.js';
 import { bindRequest, type BindDeps } from '../binding/bind-request.js';
 import { QueryMap } from '../binding/query-string.js';
-import { rememberCodec } from '../errors/error-handler.js';
+import { rememberFormat } from '../errors/error-handler.js';
 import { ServiceError } from '../errors/service-error.js';
 import type { DtoValidator } from '../validation/operation-validators.js';
-import { formatOverride, negotiate } from '../wire/negotiate.js';
+import { negotiate } from '../wire/negotiate.js';
+import { routeFormats } from '../wire/route-formats.js';
 import { sendDto } from '../wire/send.js';
 import type { OperationHandler } from './handler.js';
+import { assertMethodExists } from './service-method.js';
 
 export interface PipelineDeps extends BindDeps, AuthDeps {}
 
 /**
- * The whole decision path of one operation, top to bottom:
- * negotiate -> authenticate -> bind -> validate -> handle -> serialize.
+ * The whole decision path of one operation, top to bottom, whichever route reached it (its REST route,
+ * `/api/X` or `/{format}/reply/X`):
+ * negotiate -> find the method for the verb -> authenticate -> bind -> validate -> handle -> serialize.
  * Each step either passes its result on or throws a ServiceError, which the error handler writes in the
- * format negotiated in the first step.
+ * format negotiated in the first step. The route only fixes formats (routeFormats) before this runs.
  */
 export function operationEndpoint(op: OperationModel, validate: DtoValidator, handle: OperationHandler | undefined, deps: PipelineDeps): RequestHandler {
   return async (req, res) => {
     const query = QueryMap.fromUrl(req.originalUrl);
-    const codec = negotiate(req, query, deps.codecs, formatOverride(res));
-    rememberCodec(res, codec);
+    const route = routeFormats(res);
+    const format = negotiate(req, query, deps.codecs, route);
+    rememberFormat(res, format);
+    assertMethodExists(op, req.method);
     const principal = authorize(op, authenticate(req, deps));
-    const dto = await bindRequest(req, op.requestType, query, deps);
+    const dto = await bindRequest(req, op.requestType, query, deps, route.handler);
     validate(dto);
     if (!handle) throw notImplemented(op);
     const result = await handle({ op, dto, principal });
-    sendDto(res, 200, codec, result, op.responseType);
+    sendDto(res, 200, format, result, op.responseType);
   };
 }
 

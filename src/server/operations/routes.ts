@@ -1,21 +1,18 @@
 import { Router, type RequestHandler } from 'express';
 import type { ApiModel, OperationModel } from '../../spec/api-model.js';
 import { ServiceError } from '../errors/service-error.js';
-import type { DtoValidator } from '../validation/operation-validators.js';
-import type { OperationHandler } from './handler.js';
-import { operationEndpoint, type PipelineDeps } from './pipeline.js';
 
 /**
  * One route per operation in the spec, with nothing per operation written here: an operation added
  * to spec/openapi.json is routed and validated at the next start.
  */
-export function operationRoutes(api: ApiModel, validators: ReadonlyMap<string, DtoValidator>, handlers: Readonly<Record<string, OperationHandler | undefined>>, deps: PipelineDeps): Router {
+export function operationRoutes(api: ApiModel, endpoints: ReadonlyMap<string, RequestHandler>): Router {
   const router = Router({ caseSensitive: false, strict: false });
   const ops = [...api.operations].sort(bySpecificity);
   for (const op of ops) {
-    const validate = validators.get(op.operationId);
-    if (!validate) throw new Error(`No validator was compiled for ${op.operationId}.`);
-    router[op.method](op.expressPath, operationEndpoint(op, validate, handlers[op.operationId], deps));
+    const endpoint = endpoints.get(op.operationId);
+    if (!endpoint) throw new Error(`No endpoint was built for ${op.operationId}.`);
+    router[op.method](op.expressPath, endpoint);
   }
   // A known path with another verb: ServiceStack finds no method for it (405).
   for (const path of new Set(ops.map((op) => op.expressPath))) {

@@ -1,12 +1,20 @@
 import type { Response } from 'express';
-import type { Codec } from '../../wire/codec.js';
 import type { WireObject } from '../../wire/wire-type.js';
+import type { ResponseFormat } from './negotiate.js';
 
-/** Writes a DTO in the negotiated format. No ETag or other Express extras: ServiceStack sends none. */
-export function sendDto(res: Response, status: number, codec: Codec, value: unknown, type: WireObject): void {
-  const body = codec.stringify(value, type);
+/** ServiceStack's MimeTypes.JavaScript, the type of a JSONP answer. */
+const JAVASCRIPT = 'text/javascript';
+
+/**
+ * Writes a DTO in the negotiated format; under JSONP as `callback(json)`. No ETag or other Express
+ * extras: ServiceStack sends none.
+ */
+export function sendDto(res: Response, status: number, format: ResponseFormat, value: unknown, type: WireObject): void {
+  const body = format.codec.stringify(value, type);
+  const jsonp = format.callback !== undefined;
+  const text = jsonp ? `${format.callback}(${body})` : body;
   res.statusCode = status;
-  res.setHeader('Content-Type', codec.contentType);
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  res.end(body);
+  res.setHeader('Content-Type', jsonp ? JAVASCRIPT : format.codec.contentType);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }

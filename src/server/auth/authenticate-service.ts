@@ -1,0 +1,98 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { FixtureUser } from '../../store/fixtures.js';
+import { bindRequest, type BindDeps } from '../binding/bind-request.js';
+import { QueryMap } from '../binding/query-string.js';
+import { rememberFormat } from '../errors/error-handler.js';
+import { notFound, ServiceError, validationError, type FieldError } from '../errors/service-error.js';
+import { noServiceMethod } from '../operations/service-method.js';
+import { negotiate, type ResponseFormat } from '../wire/negotiate.js';
+import { routeFormats } from '../wire/route-formats.js';
+import { sendDto } from '../wire/send.js';
+import { AUTHENTICATE, AUTHENTICATE_RESPONSE } from './auth-dtos.js';
+import { AuthSessions } from './auth-sessions.js';
+import { authenticate, type AuthDeps, type Authentication } from './authenticate.js';
+import { notAuthenticated } from './authorize.js';
+import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
+
+export interface AuthServiceDeps extends AuthDeps, BindDeps {}
+
+/** What every auth endpoint starts with: the answer's format, the query, and who is calling. */
+export function beginAuth(req: Request, res: Response, deps: AuthServiceDeps): { format: ResponseFormat; query: QueryMap; auth: Authentication } {
+  const query = QueryMap.fromUrl(req.originalUrl);
+  const format = negotiate(req, query, deps.codecs, routeFormats(res));
+  rememberFormat(res, format);
+  return { format, query, auth: authenticate(req, deps) };
+}
+
+/**
+ * ServiceStack's AuthenticateService for the Authenticate DTO, wherever it is reached: `/auth`,
+ * `/auth/{provider}`, or the predefined routes (`POST /api/Authenticate`, as JsonServiceClient's
+ * `client.post(new Authenticate(...))` sends it). GET answers the current session (401 without one),
+ * POST signs in (the provider from the path, else the DTO, else credentials; `logout` signs out),
+ * DELETE signs out; any other verb finds no method (405).
+ */
+export function authenticateService(deps: AuthServiceDeps): RequestHandler {
+  return async (req, res) => {
+    const { format, auth, query } = beginAuth(req, res, deps);
+    const verb = req.method === 'HEAD' ? 'GET' : req.method;
+    if (verb !== 'GET' && verb !== 'POST' && verb !== 'DELETE') throw noServiceMethod('Authenticate', req.method, 'AuthenticateService');
+    const dto = await bindRequest(req, AUTHENTICATE, query, deps, routeFormats(res).handler);
+    const provider = (str(req.params['provider']) ?? str(dto['provider']) ?? 'credentials').toLowerCase();
+    if (verb === 'DELETE' || provider === 'logout') {
+      signOut(req, res, deps);
+      sendDto(res, 200, format, {}, AUTHENTICATE_RESPONSE);
+      return;
+    }
+    if (verb === 'GET') {
+      if (!auth.principal) throw notAuthenticated(auth.rejected);
+      sendDto(res, 200, format, authenticateResponse(auth.principal.user, auth.principal.sessionId), AUTHENTICATE_RESPONSE);
+      return;
+    }
+    if (provider !== 'credentials') throw notFound(`No configuration was added for OAuth provider '${provider}'`);
+    const userName = str(dto['userName']);
+    const password = str(dto['password']);
+    if ((!userName || !password) && auth.principal) {
+      // Already signed in: ServiceStack answers with the current session.
+      sendDto(res, 200, format, authenticateResponse(auth.principal.user, auth.principal.sessionId), AUTHENTICATE_RESPONSE);
+      return;
+    }
+    const missing: FieldError[] = [];
+    if (!userName) missing.push({ errorCode: 'NotEmpty', fieldName: 'UserName', message: "'User Name' must not be empty." });
+    if (!password) missing.push({ errorCode: 'NotEmpty', fieldName: 'Password', message: "'Password' must not be empty." });
+    const [first, ...rest] = missing;
+    if (first) throw validationError([first, ...rest]);
+    const user = deps.directory.verify(userName!, password!);
+    if (!user) throw new ServiceError(401, 'Unauthorized', 'Invalid UserName or Password');
+    // A sign-in starts a new session (GenerateNewSessionCookiesOnAuthentication): the old one ends.
+    deps.sessions.remove(auth.principal?.sessionId);
+    const rememberMe = dto['rememberMe'] === true;
+    const ids = { ssId: AuthSessions.newId(), ssPid: AuthSessions.newId() };
+    deps.sessions.save(user.id, rememberMe ? [ids.ssId, ids.ssPid] : [ids.ssId]);
+    setSessionCookies(res, ids, rememberMe);
+    sendDto(res, 200, format, authenticateResponse(user, rememberMe ? ids.ssPid : ids.ssId), AUTHENTICATE_RESPONSE);
+  };
+}
+
+export function signOut(req: Request, res: Response, deps: AuthDeps): void {
+  const auth = authenticate(req, deps);
+  deps.sessions.remove(auth.principal?.sessionId);
+  clearSessionCookies(res);
+}
+
+function authenticateResponse(user: FixtureUser, sessionId: string | undefined) {
+  return {
+    userId: user.id,
+    sessionId,
+    userName: user.userName,
+    displayName: `${user.firstName} ${user.lastName}`,
+    // Not a JWT: the fixture's token, which the mock accepts as `Authorization: Bearer`.
+    bearerToken: user.bearerTokens[0],
+    profileUrl: user.avatarUrl,
+    roles: [...user.roles],
+    permissions: [],
+  };
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

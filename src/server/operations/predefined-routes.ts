@@ -1,0 +1,40 @@
+import { Router, type RequestHandler } from 'express';
+import type { WireFormat } from '../../wire/codec.js';
+import { ServiceError } from '../errors/service-error.js';
+import type { CodecRegistry } from '../wire/codecs.js';
+import { setHandlerFormat } from '../wire/route-formats.js';
+
+const FORMATS: Readonly<Record<string, WireFormat>> = { json: 'json', xml: 'xml', jsv: 'jsv' };
+const ACTIONS = new Set(['reply', 'oneway']);
+
+/**
+ * ServiceStack's predefined routes (PredefinedRoutesFeature): `/api/{Request}` (JSON; `/api/X.xml` and
+ * the like choose the format) and `/{json|xml|jsv}/{reply|oneway}/{Request}`, segments and names in any
+ * case. Any verb reaches the operation, which then answers only its own (405 otherwise). With no
+ * message queue, oneway runs synchronously and answers like reply, as ServiceStack does. A request name
+ * no service has is ServiceStack's 405 NotImplementedException.
+ *
+ * `services` maps request DTO names (the spec's operationIds, plus ServiceStack's own such as
+ * Authenticate) to the endpoint that runs them; each endpoint negotiates, binds and answers by the
+ * handler format set here.
+ */
+export function predefinedRoutes(services: ReadonlyMap<string, RequestHandler>, codecs: CodecRegistry): Router {
+  const byName = new Map([...services].map(([name, endpoint]) => [name.toLowerCase(), endpoint]));
+  const dispatch = (format: WireFormat): RequestHandler => (req, res, next) => {
+    setHandlerFormat(res, format);
+    const endpoint = byName.get(String(req.params['request']).toLowerCase());
+    if (!endpoint) throw new ServiceError(405, 'NotImplementedException', 'The operation does not exist for this service');
+    return endpoint(req, res, next);
+  };
+  const router = Router({ caseSensitive: false, strict: false });
+  router.all('/api/:request', dispatch('json'));
+  router.all('/:format/:action/:request', (req, res, next) => {
+    const format = FORMATS[String(req.params['format']).toLowerCase()];
+    if (!format || !codecs[format] || !ACTIONS.has(String(req.params['action']).toLowerCase())) {
+      next();
+      return;
+    }
+    return dispatch(format)(req, res, next);
+  });
+  return router;
+}
