@@ -39,7 +39,7 @@ export interface ScenarioMock {
   readonly fixtures: Fixtures;
   /** The file as seeded, before anything was created through the API. */
   readonly seeded: StoreData;
-  json<T = Record<string, unknown>>(path: string, init?: RequestInit & { user?: User; body?: unknown }): Promise<{ status: number; body: T; headers: Headers }>;
+  json<T = Record<string, unknown>>(path: string, init?: Omit<RequestInit, 'body'> & { user?: User; body?: unknown }): Promise<{ status: number; body: T; headers: Headers }>;
   /** Stops the server and closes the store (flushing it), then opens the same file again on a new port. */
   restart(): Promise<ScenarioMock>;
   stop(): Promise<void>;
@@ -77,7 +77,7 @@ async function open(dir: string, file: string, fixtures: Fixtures, seeded: Store
     file,
     fixtures,
     seeded,
-    async json<T>(path: string, init: RequestInit & { user?: User; body?: unknown } = {}) {
+    async json<T>(path: string, init: Omit<RequestInit, 'body'> & { user?: User; body?: unknown } = {}) {
       const { user, body, headers, ...rest } = init;
       const h: Record<string, string> = { ...(headers as Record<string, string> | undefined) };
       if (user) h['Authorization'] = `Basic ${Buffer.from(USERS[user]).toString('base64')}`;

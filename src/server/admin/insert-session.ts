@@ -4,7 +4,7 @@ import type { ApiModel } from '../../spec/api-model.js';
 import type { Fixtures } from '../../store/fixtures.js';
 import type { SessionStore, StoredSession } from '../../store/session-store.js';
 import { StoreInputError } from '../../store/store-errors.js';
-import type { WireObject } from '../../wire/wire-type.js';
+import type { WireObject, WireType } from '../../wire/wire-type.js';
 import { findProperty } from '../binding/string-map-binder.js';
 import { ServiceError, unreadableBody, validationError, type FieldError } from '../errors/service-error.js';
 import { newGuidN } from '../operations/new-session.js';
@@ -93,31 +93,52 @@ async function readJsonObject(req: Request, limit: number): Promise<Record<strin
 
 /** Members under their wire names in SessionInfo's order, value types defaulted, id and dateCreated filled. Unknown members are refused. */
 function normalize(body: Record<string, unknown>, type: WireObject, deps: InsertSessionDeps): Record<string, unknown> {
-  const given = new Map<string, unknown>();
   const errors: FieldError[] = [];
-  for (const [key, value] of Object.entries(body)) {
-    const prop = findProperty(type, key.toLowerCase());
-    if (!prop) errors.push(field(key, 'InvalidMember', `'${key}' is not a SessionInfo member; see components.schemas.SessionInfo in spec/openapi.json.`));
-    else if (given.has(prop.name)) errors.push(field(prop.clrName, 'InvalidMember', `'${prop.clrName}' is given twice (member names are matched in any case).`));
-    else if (value !== null) given.set(prop.name, value);
-  }
+  const session = normalizeObject(body, type, '', undefined, errors);
   const [first, ...rest] = errors;
   if (first) throw validationError([first, ...rest]);
-  if (!given.has('id')) given.set('id', newGuidN());
-  if (!given.has('dateCreated')) given.set('dateCreated', deps.store.now().toISOString());
-  const accountId = given.get('accountId');
-  const account = deps.fixtures.accounts.find((a) => a.id === accountId);
-  if (account && !given.has('accountName')) given.set('accountName', account.name);
+  session['id'] ??= newGuidN();
+  session['dateCreated'] ??= deps.store.now().toISOString();
+  const account = deps.fixtures.accounts.find((a) => a.id === session['accountId']);
+  if (account) session['accountName'] ??= account.name;
+  return ordered(session, type);
+}
+
+/**
+ * One object of `type`: members matched in any case (as ServiceStack reads JSON), nulls dropped,
+ * every value-type member left out set to its CLR default (what ServiceStack's deserializer leaves
+ * in it), nested objects and lists alike. Unknown and doubled members are reported against the
+ * top-level member they sit in (`top`), as the API's field errors name top-level members.
+ */
+function normalizeObject(value: Record<string, unknown>, type: WireObject, path: string, top: string | undefined, errors: FieldError[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const p of type.properties) {
-    const value = given.has(p.name) ? given.get(p.name) : p.valueType ? clrDefault(p.type) : undefined;
-    if (value !== undefined) out[p.name] = value;
+  for (const [key, v] of Object.entries(value)) {
+    const prop = findProperty(type, key.toLowerCase());
+    const at = `${path}/${key}`;
+    const fieldName = top ?? prop?.clrName ?? key;
+    if (!prop) errors.push(field(fieldName, 'InvalidMember', `'${at.slice(1)}' is not a ${type.name} member; see components.schemas.${type.name} in spec/openapi.json.`));
+    else if (prop.name in out) errors.push(field(fieldName, 'InvalidMember', `'${at.slice(1)}' is given twice (member names are matched in any case).`));
+    else if (v !== null && v !== undefined) out[prop.name] = normalizeValue(v, prop.type, at, fieldName, errors);
   }
+  for (const p of type.properties) if (!(p.name in out) && p.valueType) out[p.name] = clrDefault(p.type);
+  return ordered(out, type);
+}
+
+function normalizeValue(value: unknown, type: WireType, path: string, top: string, errors: FieldError[]): unknown {
+  if (type.kind === 'object' && isRecord(value)) return normalizeObject(value, type.type, path, top, errors);
+  if (type.kind === 'list' && Array.isArray(value)) return value.map((item, i) => normalizeValue(item, type.item, `${path}/${i}`, top, errors));
+  return value;
+}
+
+/** In the type's member order: the file reads like the seed's, and the codecs write by that order anyway. */
+function ordered(value: Record<string, unknown>, type: WireObject): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of type.properties) if (value[p.name] !== undefined) out[p.name] = value[p.name];
   return out;
 }
 
 /** What .NET holds in a value-type member nobody set: the first enum member (value 0), false, 0. */
-function clrDefault(type: WireObject['properties'][number]['type']): unknown {
+function clrDefault(type: WireType): unknown {
   switch (type.kind) {
     case 'enum':
       return type.members[0];
@@ -129,6 +150,10 @@ function clrDefault(type: WireObject['properties'][number]['type']): unknown {
     default:
       return undefined;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function accountErrors(session: Record<string, unknown>, fixtures: Fixtures): FieldError[] {

@@ -28,15 +28,24 @@ function fieldErrors(errors: readonly ErrorObject[], value: Record<string, unkno
     const prop = findProperty(type, top.toLowerCase());
     const fieldName = prop?.clrName ?? top;
     if (byField.has(fieldName)) continue;
-    const nested = e.instancePath.split('/').length > 2;
-    const message = e.keyword === 'required'
+    const nested = e.instancePath.split('/').length > 2 || (e.keyword === 'required' && e.instancePath !== '');
+    const message = e.keyword === 'required' && !nested
       ? `'${fieldName}' is required.`
       : nested || !prop
-        ? `'${fieldName}' is invalid at ${e.instancePath}: it ${e.message ?? 'does not match the schema'}.`
-        : `${JSON.stringify(value[prop.name])} is an Invalid value for '${fieldName}': expected ${expected(prop.type)}.`;
+        ? `'${fieldName}' is invalid at ${e.instancePath}: it ${e.message ?? 'does not match the schema'}${allowed(e)}.`
+        : `${show(value[prop.name])} is an Invalid value for '${fieldName}': expected ${expected(prop.type)}.`;
     byField.set(fieldName, { errorCode: e.keyword === 'required' ? 'NotNull' : e.keyword === 'enum' ? 'Enum' : 'SerializationException', fieldName, message });
   }
   return [...byField.values()];
+}
+
+function allowed(e: ErrorObject): string {
+  const values = (e.params as { allowedValues?: unknown }).allowedValues;
+  return Array.isArray(values) ? ` (${values.join(', ')})` : '';
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? 'undefined');
 }
 
 /** Worded for a JSON body (the request path's wording is for query strings). */
