@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { scenarioId } from '../../src/seed/scenarios/scenario-ids.js';
+import { DEV_AUTH, MAIN, spawnServe, type ServeProcess } from '../server/helpers/serve-process.js';
+import { tempDir } from '../store/helpers.js';
+
+/** `evo-mock serve --scenario` and `seed --scenario`, run as the user runs them. */
+
+const HOLD = scenarioId('hold-transferring', 1);
+const NOW = '2026-11-20T12:00:00Z';
+
+async function stop(p: ServeProcess): Promise<void> {
+  p.child.kill('SIGTERM');
+  assert.equal(await p.exited, 0, p.output());
+}
+
+function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8', cwd: path.dirname(MAIN) });
+}
+
+describe('evo-mock serve --scenario', () => {
+  it('seeds a new store with the scenario, serves it, keeps it on the next start, and warns that --scenario then does nothing', async (t) => {
+    const db = path.join(await tempDir(t), 'db.json');
+    const first = await spawnServe(['--db', db, '--sessions', '30', '--now', NOW, '--scenario', 'hold-transferring']);
+    try {
+      const res = await fetch(`${first.url}/sessions/${HOLD}`, { headers: DEV_AUTH });
+      assert.equal(res.status, 200);
+      assert.equal(((await res.json()) as { holdReason?: string }).holdReason, 'Transferring');
+      assert.match(first.output(), /hold-transferring \+2\. 32 sessions in all\./);
+    } finally {
+      await stop(first);
+    }
+    const second = await spawnServe(['--db', db, '--scenario', 'missed-call']);
+    try {
+      assert.match(second.output(), /--scenario only shape a new store|POST \/__admin\/scenarios\/NAME/);
+      assert.equal((await fetch(`${second.url}/sessions/${HOLD}`, { headers: DEV_AUTH })).status, 200, 'kept');
+      assert.equal((await fetch(`${second.url}/sessions/${scenarioId('missed-call', 1)}`, { headers: DEV_AUTH })).status, 404, 'not applied');
+    } finally {
+      await stop(second);
+    }
+  });
+
+  it('--reset --scenario starts again with just what is asked for', async (t) => {
+    const db = path.join(await tempDir(t), 'db.json');
+    const p = await spawnServe(['--db', db, '--reset', '--now', NOW, '--scenario', 'empty,missed-call']);
+    try {
+      const health = (await (await fetch(`${p.url}/__admin/health`)).json()) as { sessions: number };
+      assert.equal(health.sessions, 1);
+    } finally {
+      await stop(p);
+    }
+  });
+
+  it('--scenario list prints the scenarios and exits 0 without serving', () => {
+    const r = cli(['serve', '--port', '0', '--scenario', 'list']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /hold-transferring\n +A live call on hold/);
+    assert.ok(r.stdout.includes(HOLD));
+  });
+
+  it('an unknown scenario is a usage error (exit 2) naming the valid ones', () => {
+    const r = cli(['serve', '--port', '0', '--scenario', 'on-hold']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /evo-mock serve: --scenario: There is no scenario 'on-hold'\. The scenarios are: hold-transferring, missed-call, ringing-queue, empty-account, huge-list, empty\./);
+  });
+});
+
+describe('evo-mock seed --scenario from the command line', () => {
+  it('writes byte-identical files on every run', async (t) => {
+    const dir = await tempDir(t);
+    const files = ['a.json', 'b.json'].map((f) => path.join(dir, f));
+    for (const db of files) {
+      const r = cli(['seed', '--db', db, '--sessions', '40', '--now', NOW, '--scenario', 'hold-transferring,ringing-queue,huge-list:300']);
+      assert.equal(r.status, 0, r.stderr);
+    }
+    const [a, b] = await Promise.all(files.map((f) => readFile(f)));
+    assert.ok(a!.equals(b!));
+  });
+});
