@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { generateFromFolder } from '../spec/generate.js';
 import { packageRoot } from '../spec/package-root.js';
 import { validateSpec } from '../spec/validate-spec.js';
@@ -23,12 +23,13 @@ function writeAtomically(path: string, text: string): void {
 
 export const generateCommand: Command = {
   name: 'generate',
-  summary: 'Parse the DTO pages in spec/sources/ into spec/openapi.json and src/generated/dtos.ts',
+  summary: 'Parse the DTO pages in spec/sources/ into spec/openapi.json and src/generated/dtos.ts (+ client-dtos.ts)',
   details: [
     'Every <Operation>.txt in the sources folder is one saved ServiceStack metadata page (Python, JavaScript or',
     'F# DTOs, or HTML parameter tables). Dropping in another page adds its operation. The report printed at the',
-    'end lists where the pages disagree and how each disagreement was resolved. The defaults are in the package',
-    'folder; paths you give are taken from the current folder.',
+    'end lists where the pages disagree and how each disagreement was resolved. Beside the types file it writes',
+    'client-<types file>: the request DTOs as classes for @servicestack/client (client.get(new GetSession(...))).',
+    'The defaults are in the package folder; paths you give are taken from the current folder.',
   ].join('\n'),
   options: {
     sources: { type: 'string', value: 'DIR', description: 'Folder of DTO pages', default: 'spec/sources' },
@@ -47,9 +48,12 @@ export const generateCommand: Command = {
     const sources = at('sources', 'spec/sources');
     const out = at('out', 'spec/openapi.json');
     const typesPath = at('types', 'src/generated/dtos.ts');
+    // The client classes sit beside the types file and import it: dtos.ts -> client-dtos.ts.
+    const typesBase = basename(typesPath).replace(/\.ts$/, '');
+    const clientPath = join(dirname(typesPath), `client-${typesBase}.ts`);
     let generated;
     try {
-      generated = generateFromFolder(sources);
+      generated = generateFromFolder(sources, `./${typesBase}.js`);
     } catch (err) {
       console.error(`evo-mock generate: ${err instanceof Error ? err.message : String(err)}`);
       return 1;
@@ -64,6 +68,7 @@ export const generateCommand: Command = {
     const outputs = [
       { path: out, text: generated.specText },
       { path: typesPath, text: generated.dtosText },
+      { path: clientPath, text: generated.clientDtosText },
     ];
     const show = (p: string): string => relative(process.cwd(), p) || p;
     if (values['check'] === true) {
@@ -76,7 +81,7 @@ export const generateCommand: Command = {
       return 0;
     }
     for (const o of outputs) if (readIfExists(o.path) !== o.text) writeAtomically(o.path, o.text);
-    console.log(`Wrote ${outputs.map((o) => show(o.path)).join(' and ')}: ${generated.model.operations.length} operations from ${generated.pages.length} pages.`);
+    console.log(`Wrote ${outputs.map((o) => show(o.path)).join(', ')}: ${generated.model.operations.length} operations from ${generated.pages.length} pages.`);
     return 0;
   },
 };

@@ -8,6 +8,7 @@ import type { DtoPage } from '../pages/page-model.js';
 import { parsePage } from '../pages/parse-page.js';
 import { buildOpenApi } from './build-openapi.js';
 import { stableJson } from './stable-json.js';
+import { writeClientDtos } from './write-client-dtos.js';
 import { writeDtos } from './write-dtos.js';
 
 export interface Generated {
@@ -18,18 +19,20 @@ export interface Generated {
   readonly specText: string;
   /** src/generated/dtos.ts, byte for byte. */
   readonly dtosText: string;
+  /** src/generated/client-dtos.ts (request DTO classes for @servicestack/client), importing the types as `typesModule`. */
+  readonly clientDtosText: string;
   readonly report: string;
 }
 
 /** Pages in, outputs out: the whole generator without any file I/O. */
-export function generateFromTexts(files: ReadonlyArray<{ name: string; text: string }>): Generated {
+export function generateFromTexts(files: ReadonlyArray<{ name: string; text: string }>, typesModule = './dtos.js'): Generated {
   if (files.length === 0) throw new Error('no DTO pages found: put the saved metadata pages (<Operation>.txt) in the sources folder.');
   const pages = [...files]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((f) => parsePage(f.text, f.name, basename(f.name, '.txt')));
   const model = buildModel(pages);
   const document = buildOpenApi(model);
-  return { pages, model, document, specText: stableJson(document), dtosText: writeDtos(model), report: formatDisagreements(model.disagreements) };
+  return { pages, model, document, specText: stableJson(document), dtosText: writeDtos(model), clientDtosText: writeClientDtos(model, typesModule), report: formatDisagreements(model.disagreements) };
 }
 
 /** Reads every `<Operation>.txt` in the folder (other files, such as README.md, are not pages). */
@@ -46,6 +49,6 @@ export function readSourceFolder(dir: string): Array<{ name: string; text: strin
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
-export function generateFromFolder(dir: string): Generated {
-  return generateFromTexts(readSourceFolder(dir));
+export function generateFromFolder(dir: string, typesModule?: string): Generated {
+  return generateFromTexts(readSourceFolder(dir), typesModule);
 }
