@@ -10,6 +10,7 @@ import { loadApiModel } from '../../src/spec/wire-model.js';
 import { loadFixtures, type Fixtures } from '../../src/store/fixtures.js';
 import { JsonFileStore } from '../../src/store/json-file-store.js';
 import { sortFieldsFromWire } from '../../src/store/session-fields.js';
+import type { SessionStore } from '../../src/store/session-store.js';
 import type { StoreData } from '../../src/store/store-data.js';
 import { codecsByFormat } from '../../src/wire/codecs.js';
 import { readJsvValue } from '../../src/wire/jsv-value.js';
@@ -49,7 +50,9 @@ const api = loadApiModel();
 const sortFields = sortFieldsFromWire(api.types.get('SessionInfo')!);
 
 /** A real server on 127.0.0.1 port 0 over a store seeded in a temp folder, scenarios included (as `--scenario` takes them). */
-export async function startScenarioMock(options: { scenarios?: string; seed?: number; sessions?: number; nowFixed?: boolean } = {}): Promise<ScenarioMock> {
+export async function startScenarioMock(
+  options: { scenarios?: string; seed?: number; sessions?: number; nowFixed?: boolean; wrapStore?: (store: JsonFileStore) => SessionStore } = {},
+): Promise<ScenarioMock> {
   const dir = await mkdtemp(join(tmpdir(), 'evo-mock-admin-'));
   const file = join(dir, 'db.json');
   const fixtures = await loadFixtures();
@@ -62,14 +65,14 @@ export async function startScenarioMock(options: { scenarios?: string; seed?: nu
     ...(options.scenarios ? { scenarios: parseScenarioList(options.scenarios) } : {}),
   });
   const seeded = JSON.parse(await readFile(file, 'utf8')) as StoreData;
-  return open(dir, file, fixtures, seeded);
+  return open(dir, file, fixtures, seeded, options.wrapStore ?? ((s) => s));
 }
 
-async function open(dir: string, file: string, fixtures: Fixtures, seeded: StoreData): Promise<ScenarioMock> {
+async function open(dir: string, file: string, fixtures: Fixtures, seeded: StoreData, wrap: (store: JsonFileStore) => SessionStore): Promise<ScenarioMock> {
   const store = await JsonFileStore.open({ file, sortFields, clock: () => new Date(NOW) });
   if (!store) throw new Error('the seeded store did not open');
   const server: RunningServer = await startServer(
-    { api, store, countSessions: () => store.stats.sessions, fixtures, codecs: codecsByFormat, readJsvValue, logger: quietLogger, logRequests: false },
+    { api, store: wrap(store), countSessions: () => store.stats.sessions, fixtures, codecs: codecsByFormat, readJsvValue, logger: quietLogger, logRequests: false },
     { port: 0, host: '127.0.0.1' },
   );
   return {
@@ -92,7 +95,7 @@ async function open(dir: string, file: string, fixtures: Fixtures, seeded: Store
     },
     async restart() {
       await server.stop();
-      return open(dir, file, fixtures, seeded);
+      return open(dir, file, fixtures, seeded, wrap);
     },
     async stop() {
       await server.stop();
