@@ -123,8 +123,8 @@ describe('a browser app on another port signs in with cookies and uses the mock 
         if (m.type() === 'error') pageErrors.push(m.text());
       });
       await page.goto(appUrl);
-      await page.waitForFunction(() => (window as unknown as { __results?: unknown }).__results !== undefined, null, { timeout: 30_000 });
-      results = await page.evaluate(() => (window as unknown as { __results: Record<string, StepResult> }).__results);
+      await page.waitForFunction(() => (globalThis as unknown as { __results?: unknown }).__results !== undefined, null, { timeout: 30_000 });
+      results = await page.evaluate(() => (globalThis as unknown as { __results: Record<string, StepResult> }).__results);
     } finally {
       await browser.close();
     }
