@@ -51,3 +51,9 @@ export function validationError(fieldErrors: readonly [FieldError, ...FieldError
 export function badField(errorCode: string, fieldName: string, message: string): ServiceError {
   return validationError([{ errorCode, fieldName, message }]);
 }
+
+/** ServiceExec's 405 when a service has no method for the verb (nor Any): "Could not find method named Put(X) or Any(X) on Service XService". */
+export function noServiceMethod(requestName: string, verb: string, service: string): ServiceError {
+  const method = verb.charAt(0).toUpperCase() + verb.slice(1).toLowerCase();
+  return new ServiceError(405, 'NotImplementedException', `Could not find method named ${method}(${requestName}) or Any(${requestName}) on Service ${service}`);
+}

@@ -1,5 +1,5 @@
 import type { OperationModel } from '../../spec/api-model.js';
-import { ServiceError } from '../errors/service-error.js';
+import { noServiceMethod } from '../errors/service-error.js';
 
 /**
  * The predefined routes let any verb reach an operation; ServiceStack then looks for the service method
@@ -10,11 +10,6 @@ export function assertMethodExists(op: OperationModel, verb: string): void {
   const asked = verb === 'HEAD' ? 'GET' : verb;
   if (asked === op.method.toUpperCase()) return;
   throw noServiceMethod(op.operationId, verb, serviceName(op));
-}
-
-export function noServiceMethod(requestName: string, verb: string, service: string): ServiceError {
-  const method = verb.charAt(0).toUpperCase() + verb.slice(1).toLowerCase();
-  return new ServiceError(405, 'NotImplementedException', `Could not find method named ${method}(${requestName}) or Any(${requestName}) on Service ${service}`);
 }
 
 /**
