@@ -43,11 +43,44 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 
 /**
  * A DTO value that does not fit its declared type cannot be written in any format; that is a bug in
- * the caller (the store or a handler), not bad input, so it is a TypeError naming the member.
+ * the caller (the store or a handler), not bad input. The writers throw this at the bad value and
+ * each enclosing member, item or entry adds its step while it unwinds (atStep), so no path string is
+ * built unless something is wrong; writeError turns it into the TypeError naming the member.
  */
-export function wrongValue(path: string, expected: string, value: unknown): never {
+export class WrongValue extends Error {
+  /** Innermost first: `.name`, `[0]`, `["key"]`. */
+  readonly steps: string[] = [];
+
+  constructor(
+    readonly expected: string,
+    readonly got: string,
+  ) {
+    super(`expected ${expected}, got ${got}`);
+  }
+}
+
+export function wrongValue(expected: string, value: unknown): never {
   const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-  throw new TypeError(`Cannot write '${path || '(root)'}': expected ${expected}, got ${got}.`);
+  throw new WrongValue(expected, got);
+}
+
+/** Adds one step of the path to a WrongValue on its way out; anything else passes through. */
+export function atStep(err: unknown, step: string): never {
+  if (err instanceof WrongValue) err.steps.push(step);
+  throw err;
+}
+
+export const memberStep = (name: string): string => `.${name}`;
+export const itemStep = (index: number): string => `[${index}]`;
+export const keyStep = (key: string): string => `[${JSON.stringify(key)}]`;
+
+/** What a writer's caller sees: `Cannot write 'members[0].role': expected a SessionMemberRole member, got a number.` */
+export function writeError(err: unknown): unknown {
+  if (!(err instanceof WrongValue)) return err;
+  let path = '';
+  for (let i = err.steps.length - 1; i >= 0; i--) path += err.steps[i];
+  if (path.startsWith('.')) path = path.slice(1);
+  return new TypeError(`Cannot write '${path || '(root)'}': expected ${err.expected}, got ${err.got}.`);
 }
 
 /** Plain object check for DTO and dictionary values (arrays are not maps). */

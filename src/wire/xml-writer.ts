@@ -1,4 +1,5 @@
-import { defaultOf, isRecord, wrongValue } from './canonical.js';
+import { atStep, defaultOf, isRecord, itemStep, keyStep, memberStep, writeError, wrongValue } from './canonical.js';
+import { fragmentCache, MIN_CACHED_FRAGMENT } from './fragment-cache.js';
 import { formatDouble } from './scalar-text.js';
 import { XML_NS, type WireObject, type WireProperty, type WireType } from './wire-type.js';
 import { childNamespaceToDeclare, itemName, keyValueName, type XmlName } from './xml-names.js';
@@ -11,13 +12,38 @@ import { childNamespaceToDeclare, itemName, keyValueName, type XmlName } from '.
  *
  * Members are written in WireObject.xmlOrder; null reference members as `<X i:nil="true" />`;
  * value types always; booleans lower-case; enums by name; an empty string or list as `<X />`.
+ *
+ * A deep-frozen document, or the deep-frozen items of the lists of a document built per request (a
+ * page of stored sessions), go through the fragment cache (fragment-cache.ts). An item's bytes depend
+ * on where it is written (its depth numbers the dNpM prefixes; the bindings above it decide which
+ * prefix a namespace gets), so its cache context is its depth and every binding in scope.
  */
 export function writeXml(value: unknown, type: WireObject): string {
+  allFrozen = true;
+  try {
+    if (!fragmentCache.enabled || !isRecord(value) || !Object.isFrozen(value)) return writeDocument(value, type, true);
+    const hit = fragmentCache.get(value, type, 'xml', DOCUMENT);
+    if (hit !== undefined) return hit;
+    const text = writeDocument(value, type, false);
+    return allFrozen && text.length >= MIN_CACHED_FRAGMENT ? fragmentCache.offer(value, type, 'xml', DOCUMENT, text) : text;
+  } catch (err) {
+    throw writeError(err);
+  }
+}
+
+/** The cache context of a whole document; an item's context starts with its depth, a digit. */
+const DOCUMENT = 'document';
+const I_NIL = ' i:nil="true"';
+
+/** False once the fragment being written turned out to hold something that is not frozen. */
+let allFrozen = true;
+
+function writeDocument(value: unknown, type: WireObject, candidates: boolean): string {
   const w = new XmlOut();
   w.out = '<?xml version="1.0" encoding="utf-8"?>';
   w.start(type.xmlName, type.xmlNamespace);
   w.attribute(`xmlns:i="${XML_NS.instance}"`, 'i', XML_NS.instance);
-  writeMembers(w, value, type, '');
+  writeMembers(w, value, type, candidates);
   w.end();
   return w.out;
 }
@@ -36,6 +62,9 @@ interface MemberPlan {
   readonly prop: WireProperty;
   /** The namespace the member element declares for its children, if any. */
   readonly declare: string | undefined;
+  /** The CLR default written for a missing value type; undefined for reference types. */
+  readonly fallback: unknown;
+  readonly step: string;
 }
 
 const plans = new WeakMap<WireObject, readonly MemberPlan[]>();
@@ -44,70 +73,120 @@ function planOf(type: WireObject): readonly MemberPlan[] {
   let plan = plans.get(type);
   if (!plan) {
     // The declaring type's namespace decides, not the element's: a base member keeps its base's.
-    plan = type.xmlOrder.map((prop) => ({ prop, declare: childNamespaceToDeclare(prop.type, prop.xmlNamespace) }));
+    plan = type.xmlOrder.map((prop) => ({
+      prop,
+      declare: childNamespaceToDeclare(prop.type, prop.xmlNamespace),
+      fallback: prop.valueType ? defaultOf(prop.type) : undefined,
+      step: memberStep(prop.name),
+    }));
     plans.set(type, plan);
   }
   return plan;
 }
 
-function writeMembers(w: XmlOut, value: unknown, type: WireObject, path: string): void {
-  if (!isRecord(value)) return wrongValue(path, `a ${type.name} object`, value);
-  for (const { prop, declare } of planOf(type)) {
+function writeMembers(w: XmlOut, value: unknown, type: WireObject, candidates: boolean): void {
+  if (!isRecord(value)) return wrongValue(`a ${type.name} object`, value);
+  if (!Object.isFrozen(value)) allFrozen = false;
+  for (const { prop, declare, fallback, step } of planOf(type)) {
     let member = value[prop.name];
-    if ((member === undefined || member === null) && prop.valueType) member = defaultOf(prop.type);
+    if (member === undefined || member === null) member = fallback;
     w.start(prop.clrName, prop.xmlNamespace);
     if (declare !== undefined) w.declare(declare);
-    writeContent(w, member, prop.type, prop.xmlNamespace, path ? `${path}.${prop.name}` : prop.name);
+    try {
+      writeContent(w, member, prop.type, prop.xmlNamespace, candidates);
+    } catch (err) {
+      atStep(err, step);
+    }
     w.end();
   }
 }
 
 /** Writes what goes inside an element already started for a value of `type`. */
-function writeContent(w: XmlOut, value: unknown, type: WireType, ownerNs: string, path: string): void {
+function writeContent(w: XmlOut, value: unknown, type: WireType, ownerNs: string, candidates: boolean): void {
   if (value === undefined || value === null) {
     w.nil();
     return;
   }
   switch (type.kind) {
     case 'string':
-      return typeof value === 'string' ? w.text(value) : wrongValue(path, 'a string', value);
+      return typeof value === 'string' ? w.text(value) : wrongValue('a string', value);
     case 'boolean':
-      return typeof value === 'boolean' ? w.raw(value ? 'true' : 'false') : wrongValue(path, 'a boolean', value);
+      return value === true ? w.raw('true') : value === false ? w.raw('false') : wrongValue('a boolean', value);
     case 'integer':
-      return Number.isInteger(value) ? w.raw(String(value)) : wrongValue(path, 'an integer', value);
+      return Number.isInteger(value) ? w.raw(String(value)) : wrongValue('an integer', value);
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? w.raw(formatDouble(value)) : wrongValue(path, 'a finite number', value);
+      return typeof value === 'number' && Number.isFinite(value) ? w.raw(formatDouble(value)) : wrongValue('a finite number', value);
     case 'enum':
-      return typeof value === 'string' && type.members.includes(value) ? w.raw(value) : wrongValue(path, `a ${type.name} member`, value);
-    case 'list': {
-      if (!Array.isArray(value)) return wrongValue(path, 'an array', value);
-      const name = cachedItemName(type.item, ownerNs);
-      value.forEach((item, i) => {
-        w.start(name.local, name.ns);
-        writeContent(w, item, type.item, name.ns, `${path}[${i}]`);
-        w.end();
-      });
-      return;
-    }
+      return typeof value === 'string' && type.members.includes(value) ? w.raw(value) : wrongValue(`a ${type.name} member`, value);
+    case 'list':
+      return writeList(w, value, type.item, ownerNs, candidates);
     case 'dictionary': {
-      if (!isRecord(value)) return wrongValue(path, 'a map', value);
+      if (!isRecord(value)) return wrongValue('a map', value);
+      if (!Object.isFrozen(value)) allFrozen = false;
       const entry = keyValueName(type.value, ownerNs);
-      for (const [key, item] of Object.entries(value)) {
+      for (const key of Object.keys(value)) {
+        const item = value[key];
         if (item === undefined || item === null) continue;
         w.start(entry, XML_NS.arrays);
         w.start('Key', XML_NS.arrays);
         w.text(key);
         w.end();
         w.start('Value', XML_NS.arrays);
-        writeContent(w, item, type.value, XML_NS.arrays, `${path}[${JSON.stringify(key)}]`);
+        try {
+          writeContent(w, item, type.value, XML_NS.arrays, false);
+        } catch (err) {
+          atStep(err, keyStep(key));
+        }
         w.end();
         w.end();
       }
       return;
     }
     case 'object':
-      return writeMembers(w, value, type.type, path);
+      return writeMembers(w, value, type.type, false);
   }
+}
+
+function writeList(w: XmlOut, value: unknown, item: WireType, ownerNs: string, candidates: boolean): void {
+  if (!Array.isArray(value)) return wrongValue('an array', value);
+  if (!Object.isFrozen(value)) allFrozen = false;
+  const name = cachedItemName(item, ownerNs);
+  // Every item of one list is written in the same place, so they share one context.
+  const context = candidates && item.kind === 'object' && item.type.xmlOrder.length > 0 && fragmentCache.enabled ? w.context() : undefined;
+  for (let i = 0; i < value.length; i++) {
+    // A hole in a sparse array is no item at all (as Array#forEach skips it).
+    if (!(i in value)) continue;
+    const entry: unknown = value[i];
+    try {
+      if (context !== undefined && isRecord(entry) && Object.isFrozen(entry)) writeCandidate(w, entry, (item as { type: WireObject }).type, name, context);
+      else {
+        w.start(name.local, name.ns);
+        writeContent(w, entry, item, name.ns, false);
+        w.end();
+      }
+    } catch (err) {
+      atStep(err, itemStep(i));
+    }
+  }
+}
+
+/** One list item element, from the cache or written into a string of its own and offered to it. */
+function writeCandidate(w: XmlOut, value: Record<string, unknown>, type: WireObject, name: XmlName, context: string): void {
+  const hit = fragmentCache.get(value, type, 'xml', context);
+  if (hit !== undefined) {
+    w.fragment(hit);
+    return;
+  }
+  const outer = allFrozen;
+  allFrozen = true;
+  const text = w.capture(() => {
+    w.start(name.local, name.ns);
+    writeMembers(w, value, type, false);
+    w.end();
+  });
+  const frozen = allFrozen;
+  allFrozen = outer && frozen;
+  w.fragment(frozen && text.length >= MIN_CACHED_FRAGMENT ? fragmentCache.offer(value, type, 'xml', context, text) : text);
 }
 
 /**
@@ -145,7 +224,7 @@ class XmlOut {
     }
     this.open[d] = true;
     this.prefixes = 1;
-    this.out += `<${this.qnames[d]}`;
+    this.out += '<' + this.qnames[d];
   }
 
   /** XmlWriterDelegator.WriteNamespaceDecl: a new dNpM prefix unless the namespace is bound already. */
@@ -166,7 +245,8 @@ class XmlOut {
   }
 
   nil(): void {
-    this.attribute(`${this.lookupPrefix(XML_NS.instance) ?? 'i'}:nil="true"`);
+    const prefix = this.lookupPrefix(XML_NS.instance) ?? 'i';
+    this.out += prefix === 'i' ? I_NIL : ` ${prefix}:nil="true"`;
   }
 
   /** Text content, escaped. */
@@ -184,14 +264,42 @@ class XmlOut {
 
   end(): void {
     const d = --this.depth;
-    if (this.open[d]) this.out += `${this.implied[d]} />`;
-    else this.out += `</${this.qnames[d]}>`;
+    if (this.open[d]) this.out += this.implied[d] + ' />';
+    else this.out += '</' + this.qnames[d] + '>';
+  }
+
+  /**
+   * What the bytes of an element started here depend on besides its value: the depth (dNpM prefixes
+   * are numbered by it) and every namespace binding in scope (prefix lookups read them).
+   */
+  context(): string {
+    return `${this.depth}${JSON.stringify(this.bindings.slice(0, this.depth))}`;
+  }
+
+  /**
+   * The text of whole elements written by `write`, apart from what came before; the enclosing start
+   * tag is closed first, as the first child's start() would.
+   */
+  capture(write: () => void): string {
+    this.closeStartTag();
+    const before = this.out;
+    this.out = '';
+    write();
+    const text = this.out;
+    this.out = before;
+    return text;
+  }
+
+  /** Whole elements written before in this same context (see context()). */
+  fragment(text: string): void {
+    this.closeStartTag();
+    this.out += text;
   }
 
   private closeStartTag(): void {
     const d = this.depth - 1;
     if (d >= 0 && this.open[d]) {
-      this.out += `${this.implied[d]}>`;
+      this.out += this.implied[d] + '>';
       this.open[d] = false;
     }
   }
