@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileAtomic } from './atomic-file.js';
 import { readJournal } from './journal-reader.js';
-import { parseSnapshot, snapshotChunks } from './snapshot-format.js';
+import { snapshotChunks } from './snapshot-format.js';
+import { readSnapshotFile } from './snapshot-reader.js';
 import type { StoreData } from './store-data.js';
 import type { StoredSession } from './session-store.js';
 
@@ -43,15 +43,15 @@ export class JournaledFileAdapter implements Adapter<StoreData> {
   }
 
   async read(): Promise<StoreData | null> {
-    let text: string;
+    let snapshot: Awaited<ReturnType<typeof readSnapshotFile>>;
     try {
-      text = await readFile(this.files.snapshot, 'utf8');
+      snapshot = await readSnapshotFile(this.files.snapshot);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
     }
-    this.lastSnapshotBytes = Buffer.byteLength(text);
-    const data = parseSnapshot(text, this.files.snapshot);
+    this.lastSnapshotBytes = snapshot.bytes;
+    const { data } = snapshot;
     const older = await readJournal(this.files.compacting);
     const live = await readJournal(this.files.journal);
     const sessions = data.sessions as StoredSession[];

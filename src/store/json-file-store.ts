@@ -175,10 +175,13 @@ function newestFirst(list: readonly StoredSession[], keep: (s: SessionInfo) => b
   return out;
 }
 
+/** Frozen all the way down, which also lets the wire writers cache their bytes (src/wire/fragment-cache.ts). */
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    // Indexes and for-in rather than Object.values: no array per object for 10 000 sessions at start-up.
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
 }

@@ -32,7 +32,8 @@ export function snapshotText(data: StoreData): string {
   return [...snapshotChunks(data)].join('');
 }
 
-const LISTS = ['customers', 'endpoints', 'agents', 'teams', 'sessions'] as const;
+/** The snapshot's lists, in the order the writer writes them. */
+export const LISTS = ['customers', 'endpoints', 'agents', 'teams', 'sessions'] as const;
 
 /** Parses and checks a snapshot: only what the store relies on, so a broken file fails here, not mid-request. */
 export function parseSnapshot(text: string, file: string): StoreData {
@@ -42,6 +43,11 @@ export function parseSnapshot(text: string, file: string): StoreData {
   } catch (err) {
     throw new StoreFileError(file, `is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
+  return checkSnapshot(json, file);
+}
+
+/** The checks parseSnapshot makes on the parsed JSON (snapshot-reader.ts makes them on what it reads). */
+export function checkSnapshot(json: unknown, file: string): StoreData {
   if (!isObject(json)) throw new StoreFileError(file, 'does not hold a JSON object');
   const meta = json['meta'];
   if (!isObject(meta) || typeof meta['format'] !== 'number') throw new StoreFileError(file, 'has no meta.format; it was not written by evo-mock');

@@ -93,17 +93,17 @@ export class FragmentCache {
 
   /**
    * A writer's output for a value it found deep-frozen. Kept from the second offer of the same value
-   * on; returns the text flattened when kept, so the caller can use the same string.
+   * on. Returns the text flattened, kept or not, for the caller to use.
    */
   offer(value: object, type: WireObject, format: WireFormat, context: string, text: string): string {
-    if (!this.enabled || this.budgetBytes <= 0) return text;
+    const flat = flatten(text);
+    if (!this.enabled || this.budgetBytes <= 0) return flat;
     if (!this.seen.has(value)) {
       this.remember(value);
-      return text;
+      return flat;
     }
-    const bytes = (NOT_LATIN1.test(text) ? 2 * text.length : text.length) + VARIANT_OVERHEAD;
-    if (bytes + ENTRY_OVERHEAD > this.budgetBytes) return text;
-    const flat = flatten(text);
+    const bytes = (NOT_LATIN1.test(flat) ? 2 * flat.length : flat.length) + VARIANT_OVERHEAD;
+    if (bytes + ENTRY_OVERHEAD > this.budgetBytes) return flat;
     let entry = this.entries.get(value);
     if (entry === undefined) {
       // It was written twice already (see the doorkeeper): it starts with its second chance.
@@ -165,10 +165,11 @@ export class FragmentCache {
 }
 
 /**
- * A string built with `+=` is a rope of every piece; kept in a cache it would hold them all (about
- * five times the text). Reading a character makes V8 flatten it in place into one sequential string.
+ * A string built with `+=` is a rope of every piece, about five times the size of its text; kept in a
+ * cache, or held while a long list is written (a scavenge then promotes the whole rope), it holds them
+ * all. Reading a character makes V8 flatten it in place into one sequential string.
  */
-function flatten(text: string): string {
+export function flatten(text: string): string {
   text.charCodeAt(0);
   return text;
 }

@@ -1,5 +1,5 @@
 import { atStep, defaultOf, isRecord, itemStep, keyStep, memberStep, writeError, wrongValue } from './canonical.js';
-import { fragmentCache, MIN_CACHED_FRAGMENT } from './fragment-cache.js';
+import { flatten, fragmentCache, MIN_CACHED_FRAGMENT } from './fragment-cache.js';
 import { formatDouble } from './scalar-text.js';
 import type { WireObject, WireProperty, WireType } from './wire-type.js';
 
@@ -66,7 +66,8 @@ function writeCandidate(value: unknown, type: WireObject, inner: boolean): strin
   const text = writeObject(value, type, false);
   const frozen = allFrozen;
   allFrozen = outer && frozen;
-  return frozen && text.length >= MIN_CACHED_FRAGMENT ? fragmentCache.offer(value, type, 'json', '', text) : text;
+  // Flat either way: a list of thousands of stored sessions then holds their text, not their ropes.
+  return frozen && text.length >= MIN_CACHED_FRAGMENT ? fragmentCache.offer(value, type, 'json', '', text) : flatten(text);
 }
 
 function writeObject(value: unknown, type: WireObject, candidates: boolean): string {

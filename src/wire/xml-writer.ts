@@ -1,5 +1,5 @@
 import { atStep, defaultOf, isRecord, itemStep, keyStep, memberStep, writeError, wrongValue } from './canonical.js';
-import { fragmentCache, MIN_CACHED_FRAGMENT } from './fragment-cache.js';
+import { flatten, fragmentCache, MIN_CACHED_FRAGMENT } from './fragment-cache.js';
 import { formatDouble } from './scalar-text.js';
 import { XML_NS, type WireObject, type WireProperty, type WireType } from './wire-type.js';
 import { childNamespaceToDeclare, itemName, keyValueName, type XmlName } from './xml-names.js';
@@ -186,7 +186,8 @@ function writeCandidate(w: XmlOut, value: Record<string, unknown>, type: WireObj
   });
   const frozen = allFrozen;
   allFrozen = outer && frozen;
-  w.fragment(frozen && text.length >= MIN_CACHED_FRAGMENT ? fragmentCache.offer(value, type, 'xml', context, text) : text);
+  // Flat either way: a list of thousands of stored sessions then holds their text, not their ropes.
+  w.fragment(frozen && text.length >= MIN_CACHED_FRAGMENT ? fragmentCache.offer(value, type, 'xml', context, text) : flatten(text));
 }
 
 /**

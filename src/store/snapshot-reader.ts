@@ -1,0 +1,137 @@
+import { open, readFile } from 'node:fs/promises';
+import { checkSnapshot, LISTS, parseSnapshot } from './snapshot-format.js';
+import type { StoreData } from './store-data.js';
+
+/**
+ * Reads a snapshot without ever holding the whole file, as bytes or as one string. A file in the
+ * layout snapshotChunks writes is read a record per line from a small reused buffer; the 20 MB of a
+ * 10 000-session file would otherwise sit in memory (a string, its flattened copy, or an external
+ * Buffer) until the first full garbage collection, which under load comes late. Any other file,
+ * valid JSON laid out differently (edited by hand, say) or broken, is read whole by parseSnapshot,
+ * so what is accepted, and the message for what is not, stay exactly JSON.parse's.
+ */
+export async function readSnapshotFile(file: string, chunkBytes = CHUNK): Promise<{ readonly data: StoreData; readonly bytes: number }> {
+  const json = await readRecordLayout(file, chunkBytes);
+  if (json) return { data: checkSnapshot(json.value, file), bytes: json.bytes };
+  const whole = await readFile(file);
+  return { data: parseSnapshot(whole.toString('utf8'), file), bytes: whole.length };
+}
+
+/** The file through RecordLayoutReader in chunks; undefined as soon as it is not in the writer's layout. */
+async function readRecordLayout(file: string, chunkBytes: number): Promise<{ readonly value: Record<string, unknown>; readonly bytes: number } | undefined> {
+  const layout = new RecordLayoutReader();
+  const fh = await open(file, 'r');
+  try {
+    let buf: Buffer = Buffer.allocUnsafe(chunkBytes);
+    let held = 0; // bytes of an unfinished line at the start of buf
+    let bytes = 0;
+    for (;;) {
+      if (held === buf.length) buf = grow(buf); // a line longer than the buffer
+      const { bytesRead } = await fh.read(buf, held, buf.length - held, null);
+      if (bytesRead === 0) break;
+      bytes += bytesRead;
+      const end = held + bytesRead;
+      let at = 0;
+      for (let nl = buf.indexOf(0x0a, at); nl >= 0 && nl < end; nl = buf.indexOf(0x0a, at)) {
+        if (!layout.line(buf.toString('utf8', at, nl))) return undefined;
+        at = nl + 1;
+      }
+      held = end - at;
+      buf.copy(buf, 0, at, end);
+    }
+    if (held > 0 && !layout.line(buf.toString('utf8', 0, held))) return undefined;
+    const value = layout.result();
+    return value ? { value, bytes } : undefined;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The same reading over bytes already in memory (tests compare it with parseSnapshot). */
+export function parseSnapshotBytes(bytes: Buffer, file: string): StoreData {
+  const layout = new RecordLayoutReader();
+  let ok = true;
+  let at = 0;
+  while (ok && at < bytes.length) {
+    const nl = bytes.indexOf(0x0a, at);
+    const end = nl < 0 ? bytes.length : nl;
+    ok = layout.line(bytes.toString('utf8', at, end));
+    at = end + 1;
+  }
+  const json = ok ? layout.result() : undefined;
+  return json ? checkSnapshot(json, file) : parseSnapshot(bytes.toString('utf8'), file);
+}
+
+const CHUNK = 256 * 1024;
+
+function grow(buf: Buffer): Buffer {
+  const bigger = Buffer.allocUnsafe(buf.length * 2);
+  buf.copy(bigger);
+  return bigger;
+}
+
+/**
+ * The writer's layout, fed a line at a time: `{"meta":...,` then for each list `"key":[`, a record
+ * per line (a comma after all but the last) and `],`, or `"key":[],`; the last list closes with `}`
+ * instead of the comma; then only JSON whitespace. line() answers false at the first line that is not
+ * so. A '\n' byte never occurs inside a UTF-8 sequence, nor inside a record JSON.stringify wrote, so
+ * each line decodes and parses as it would within the whole file.
+ */
+class RecordLayoutReader {
+  private readonly json: Record<string, unknown> = {};
+  private step: 'meta' | 'head' | 'record' | 'close' | 'done' = 'meta';
+  private list = 0;
+  private items: unknown[] = [];
+
+  line(text: string): boolean {
+    try {
+      return this.take(text);
+    } catch {
+      return false; // a record JSON.parse refuses: parseSnapshot says why
+    }
+  }
+
+  result(): Record<string, unknown> | undefined {
+    return this.step === 'done' ? this.json : undefined;
+  }
+
+  private take(text: string): boolean {
+    const key = LISTS[this.list] as string;
+    const close = this.list === LISTS.length - 1 ? '}' : ',';
+    switch (this.step) {
+      case 'meta':
+        if (!text.startsWith('{"meta":') || !text.endsWith(',')) return false;
+        this.json['meta'] = JSON.parse(text.slice('{"meta":'.length, -1));
+        this.step = 'head';
+        return true;
+      case 'head':
+        if (text === `"${key}":[]${close}`) {
+          this.json[key] = [];
+          this.nextList();
+          return true;
+        }
+        if (text !== `"${key}":[`) return false;
+        this.items = [];
+        this.step = 'record';
+        return true;
+      case 'record': {
+        const more = text.endsWith(',');
+        this.items.push(JSON.parse(more ? text.slice(0, -1) : text));
+        if (!more) this.step = 'close';
+        return true;
+      }
+      case 'close':
+        if (text !== `]${close}`) return false;
+        this.json[key] = this.items;
+        this.nextList();
+        return true;
+      case 'done':
+        return /^[ \t\r]*$/.test(text);
+    }
+  }
+
+  private nextList(): void {
+    this.list++;
+    this.step = this.list === LISTS.length ? 'done' : 'head';
+  }
+}
