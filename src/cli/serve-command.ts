@@ -1,7 +1,5 @@
 import { intOption, stringOption, UsageError, type Command, type OptionValues } from './command.js';
-import { existsSync } from 'node:fs';
-import type { ScenarioRequest } from '../seed/scenarios/scenario-request.js';
-import { printScenarioList, readScenarios, readStoreOptions, scenarioSummary, storeOptionSpecs, type StoreCliOptions } from './seed-command.js';
+import { printScenarioList, readScenarios, readStoreOptions, storeOptionSpecs } from './seed-command.js';
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -39,14 +37,14 @@ export const serveCommand: Command = {
     const options = readStoreOptions(values);
     const scenarios = await readScenarios(options);
     if (scenarios === 'list') return printScenarioList();
-    const store = scenarios.length > 0 ? await seedWithScenarios(options, scenarios) : options;
     const port = intOption(values, 'port', DEFAULT_PORT, 0, 65535);
     const host = stringOption(values, 'host') ?? DEFAULT_HOST;
     const bodyLimit = intOption(values, 'body-limit', 1024 * 1024, 1, 1024 * 1024 * 1024);
     // Loaded here, not at the top, so `serve --help` stays instant.
     const { serve } = await import('../server/serve.js');
     return serve({
-      store,
+      store: options,
+      scenarios,
       port,
       host,
       bodyLimit,
@@ -57,28 +55,3 @@ export const serveCommand: Command = {
     });
   },
 };
-
-/**
- * --scenario on a store about to be (re)seeded: seed it here, scenarios included, and let serve open
- * it as an existing store. On a store that is kept, serve warns that --scenario was not applied.
- */
-async function seedWithScenarios(opts: StoreCliOptions, scenarios: readonly ScenarioRequest[]): Promise<StoreCliOptions> {
-  if (!opts.reset && existsSync(opts.file)) {
-    console.error('evo-mock: a running mock takes a scenario at POST /__admin/scenarios/NAME (see --scenario list).');
-    return opts;
-  }
-  const [{ loadFixtures }, { seedStoreFile }] = await Promise.all([import('../store/fixtures.js'), import('../seed/open-or-seed.js')]);
-  const result = await seedStoreFile({
-    file: opts.file,
-    fixtures: await loadFixtures(),
-    seed: opts.seed,
-    sessions: opts.sessions,
-    ...(opts.now ? { now: opts.now } : {}),
-    scenarios,
-  });
-  console.error(
-    `evo-mock: seeded ${opts.file} with ${result.meta.sessionCount} sessions (seed ${result.meta.seed}) in ${Math.round(result.ms)} ms. ` +
-      `${scenarioSummary(result.scenarios)} ${result.sessions} sessions in all.`,
-  );
-  return { ...opts, reset: false, seedingOptionsGiven: [] };
-}

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { StoreCliOptions } from '../cli/seed-command.js';
+import { scenarioSummary, type StoreCliOptions } from '../cli/seed-command.js';
+import type { ScenarioRequest } from '../seed/scenarios/scenario-request.js';
 import { loadApiModel } from '../spec/wire-model.js';
 import { loadFixtures } from '../store/fixtures.js';
 import { JsonFileStore } from '../store/json-file-store.js';
@@ -12,6 +13,8 @@ import { startupBanner } from './http/startup-banner.js';
 
 export interface ServeOptions {
   readonly store: StoreCliOptions;
+  /** --scenario: applied when the store is created or reset, like the other seeding options. */
+  readonly scenarios: readonly ScenarioRequest[];
   readonly port: number;
   readonly host: string;
   readonly bodyLimit: number;
@@ -34,7 +37,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   const sessionInfo = api.types.get('SessionInfo');
   if (!sessionInfo) throw new Error("spec/openapi.json has no SessionInfo schema; run 'npm run generate'.");
   const fixtures = await loadFixtures();
-  const store = await openStore(options.store, fixtures, sessionInfo, logger.error);
+  const store = await openStore(options.store, options.scenarios, fixtures, sessionInfo, logger.error);
   const version = process.env['npm_package_version'] ?? '0.1.0';
   const { startServer } = await serverModule;
   const server = await startServer(
@@ -88,6 +91,7 @@ export async function serve(options: ServeOptions): Promise<number> {
 /** An existing store opens without loading the seeder (faker); a new one, or --reset, is seeded first. */
 async function openStore(
   opts: StoreCliOptions,
+  scenarios: readonly ScenarioRequest[],
   fixtures: Awaited<ReturnType<typeof loadFixtures>>,
   sessionInfo: Parameters<typeof sortFieldsFromWire>[0],
   warn: (line: string) => void,
@@ -110,11 +114,14 @@ async function openStore(
     sessions: opts.sessions,
     ...(opts.now ? { now: opts.now } : {}),
     reset: opts.reset,
+    scenarios,
     sortFields,
     onWarning,
   });
   if (opened.seeded) {
-    warn(`evo-mock: seeded ${opts.file} with ${opened.seeded.meta.sessionCount} sessions (seed ${opened.seeded.meta.seed}) in ${Math.round(opened.seeded.ms)} ms.`);
+    const { meta, ms, sessions } = opened.seeded;
+    const applied = opened.seeded.scenarios.length > 0 ? ` ${scenarioSummary(opened.seeded.scenarios)} ${sessions} sessions in all.` : '';
+    warn(`evo-mock: seeded ${opts.file} with ${meta.sessionCount} sessions (seed ${meta.seed}) in ${Math.round(ms)} ms.${applied}`);
   }
   return opened.store;
 }
