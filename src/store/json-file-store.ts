@@ -1,7 +1,8 @@
 import type { SessionInfo } from '../generated/dtos.js';
 import { Directory, reaches } from './directory.js';
 import { DurableDb } from './durable-db.js';
-import { archiveCutoff, checkSessionQuery, listSessions, type QueryProblem, type SortFields } from './list-sessions.js';
+import { listPage } from './list-page.js';
+import { archiveCutoff, checkSessionQuery, type QueryProblem, type SortFields } from './list-sessions.js';
 import { effectiveAccounts, SessionIndex } from './session-index.js';
 import type { AccountScope, CustomerView, SessionPage, SessionQuery, SessionStore, StoredSession } from './session-store.js';
 import type { AgentRecord, EndpointRecord, StoreMeta, TeamRecord } from './store-data.js';
@@ -73,8 +74,8 @@ export class JsonFileStore implements SessionStore {
     const problems = this.checkQuery(query);
     if (problems.length > 0) throw new SessionQueryError(problems);
     const accounts = effectiveAccounts(query.accountIds, scope);
-    const candidates = accounts?.size === 0 ? { list: [], sorted: true } : this.index.candidates(query, accounts);
-    return listSessions(candidates, query, accounts, { archiveCutoff: archiveCutoff(this.clock()), sortFields: this.sortFields });
+    const sources = accounts?.size === 0 ? { lists: [], guaranteed: {} } : this.index.sources(query, accounts);
+    return listPage(sources, query, accounts, { archiveCutoff: archiveCutoff(this.clock()), sortFields: this.sortFields });
   }
 
   get(id: string, scope: AccountScope): SessionInfo | undefined {

@@ -1,5 +1,5 @@
 import type { SessionInfo } from '../generated/dtos.js';
-import type { Candidates } from './session-index.js';
+import type { Candidates, Guaranteed } from './session-index.js';
 import type { SessionPage, SessionQuery, StoredSession } from './session-store.js';
 import { resolveSortField, sortMatches, type SortFields } from './sort-sessions.js';
 
@@ -93,14 +93,24 @@ export function listSessions(
  * ISO strings compare as dates, and `d.slice(0, 10) <= end` is `d < end + '\uffff'`.
  */
 function dateWindow(list: readonly StoredSession[], query: SessionQuery, cutoff: string): readonly StoredSession[] {
+  const [lo, hi] = windowOf(list, dateWindowBounds(query, cutoff));
+  return lo === 0 && hi === list.length ? list : list.slice(lo, hi);
+}
+
+/** dateCreated from (inclusive) until (exclusive), as strings; '' and '\uffff' for open ends; undefined when empty. */
+export function dateWindowBounds(query: SessionQuery, cutoff: string): readonly [from: string, until: string] | undefined {
   let from = query.searchArchive ? '' : cutoff;
   let until = query.searchArchive ? cutoff : '\uffff';
   if (query.startDate && query.startDate > from) from = query.startDate;
   if (query.endDate && `${query.endDate}\uffff` < until) until = `${query.endDate}\uffff`;
-  if (from >= until) return [];
-  const lo = from === '' ? 0 : firstAtOrAfter(list, from);
-  const hi = until === '\uffff' ? list.length : firstAtOrAfter(list, until);
-  return lo === 0 && hi === list.length ? list : list.slice(lo, hi);
+  return from < until ? [from, until] : undefined;
+}
+
+/** The index range of a (dateCreated, id)-sorted list inside the bounds. */
+export function windowOf(list: readonly StoredSession[], bounds: readonly [string, string] | undefined): readonly [lo: number, hi: number] {
+  if (!bounds) return [0, 0];
+  const [from, until] = bounds;
+  return [from === '' ? 0 : firstAtOrAfter(list, from), until === '\uffff' ? list.length : firstAtOrAfter(list, until)];
 }
 
 function firstAtOrAfter(list: readonly StoredSession[], date: string): number {
@@ -114,31 +124,42 @@ function firstAtOrAfter(list: readonly StoredSession[], date: string): number {
   return lo;
 }
 
+/** Conditions a caller has made sure of already (see Sources), and whether the date window was cut. */
+export interface AlreadyMet extends Guaranteed {
+  /** The archive split, startDate and endDate (dateWindowBounds). */
+  readonly dates?: boolean;
+}
+
 export function matcher(query: SessionQuery, accounts: ReadonlySet<string> | undefined, cutoff: string): (e: StoredSession) => boolean {
+  return residualMatcher(query, accounts, cutoff, {}) ?? (() => true);
+}
+
+/** The checks left once `met` is taken for granted; undefined when none is left. */
+export function residualMatcher(query: SessionQuery, accounts: ReadonlySet<string> | undefined, cutoff: string, met: AlreadyMet): ((e: StoredSession) => boolean) | undefined {
   const checks: Array<(e: StoredSession, s: SessionInfo) => boolean> = [];
-  if (accounts !== undefined) checks.push((_, s) => accounts.has(s.accountId as string));
-  checks.push(query.searchArchive ? (_, s) => (s.dateCreated as string) < cutoff : (_, s) => (s.dateCreated as string) >= cutoff);
-  if (query.specificIds.length > 0) {
+  if (accounts !== undefined && !met.accounts) checks.push((_, s) => accounts.has(s.accountId as string));
+  if (!met.dates) checks.push(query.searchArchive ? (_, s) => (s.dateCreated as string) < cutoff : (_, s) => (s.dateCreated as string) >= cutoff);
+  if (query.specificIds.length > 0 && !met.specificIds) {
     const ids = new Set(query.specificIds);
     checks.push((_, s) => ids.has(s.id as string));
   }
-  if (query.customerIds.length > 0) {
+  if (query.customerIds.length > 0 && !met.customerIds) {
     const ids = new Set(query.customerIds);
     checks.push((_, s) => s.customerId != null && ids.has(s.customerId));
   }
-  if (query.endpointIds.length > 0) {
+  if (query.endpointIds.length > 0 && !met.endpointIds) {
     const ids = new Set(query.endpointIds);
     checks.push((_, s) => s.endpointId != null && ids.has(s.endpointId));
   }
-  if (query.parentSessionId !== undefined) {
+  if (query.parentSessionId !== undefined && !met.parentSessionId) {
     const parent = query.parentSessionId;
     checks.push((e) => e.parentSessionId === parent);
   }
-  if (query.startDate) {
+  if (query.startDate && !met.dates) {
     const start = query.startDate;
     checks.push((_, s) => (s.dateCreated as string).slice(0, 10) >= start);
   }
-  if (query.endDate) {
+  if (query.endDate && !met.dates) {
     const end = query.endDate;
     checks.push((_, s) => (s.dateCreated as string).slice(0, 10) <= end);
   }
@@ -147,6 +168,11 @@ export function matcher(query: SessionQuery, accounts: ReadonlySet<string> | und
   if (query.log) {
     const needle = query.log.toLowerCase();
     checks.push((_, s) => (s.log ?? []).some((l) => l.message != null && l.message.toLowerCase().includes(needle)));
+  }
+  if (checks.length === 0) return undefined;
+  if (checks.length === 1) {
+    const only = checks[0] as (e: StoredSession, s: SessionInfo) => boolean;
+    return (e) => only(e, e.session);
   }
   return (e) => {
     for (const check of checks) if (!check(e, e.session)) return false;

@@ -6,6 +6,26 @@ export interface Candidates {
   readonly sorted: boolean;
 }
 
+/** Which of a query's conditions every session of some Sources meets by construction. */
+export interface Guaranteed {
+  readonly accounts?: boolean;
+  readonly specificIds?: boolean;
+  readonly customerIds?: boolean;
+  readonly endpointIds?: boolean;
+  readonly parentSessionId?: boolean;
+}
+
+/**
+ * Lists that together hold every match of a query and nothing twice: each in (dateCreated, id)
+ * ascending order and no session in two of them (a session has one account, one customer, one
+ * endpoint, one parent), so their merge is the whole in that order. `guaranteed` names the
+ * conditions they meet already, which the filter then skips.
+ */
+export interface Sources {
+  readonly lists: readonly (readonly StoredSession[])[];
+  readonly guaranteed: Guaranteed;
+}
+
 type Multi = Map<string, StoredSession[]>;
 
 /**
@@ -51,29 +71,42 @@ export class SessionIndex {
   }
 
   /**
-   * The smallest list that surely holds every match of `query`; the filter still checks every
-   * condition, so the choice only affects speed.
+   * The Sources with the fewest sessions among: the specific ids, the parent's children, the
+   * customers' sessions, the endpoints' sessions, the accounts' sessions, everything.
    */
-  candidates(query: SessionQuery, accounts: ReadonlySet<string> | undefined): Candidates {
-    const options: Candidates[] = [];
+  sources(query: SessionQuery, accounts: ReadonlySet<string> | undefined): Sources {
+    let best: Sources = { lists: [this.all], guaranteed: {} };
+    let size = this.all.length;
+    const consider = (lists: (readonly StoredSession[])[], guaranteed: Guaranteed) => {
+      const n = lists.reduce((sum, l) => sum + l.length, 0);
+      if (n < size) {
+        best = { lists, guaranteed };
+        size = n;
+      }
+    };
+    if (accounts !== undefined) consider(lists(this.byAccount, accounts), { accounts: true });
+    if (query.endpointIds.length > 0) consider(lists(this.byEndpoint, query.endpointIds), { endpointIds: true });
+    if (query.customerIds.length > 0) consider(lists(this.byCustomer, query.customerIds), { customerIds: true });
+    if (query.parentSessionId !== undefined) consider(lists(this.byParent, [query.parentSessionId]), { parentSessionId: true });
     if (query.specificIds.length > 0) {
-      const seen = new Set<StoredSession>();
+      const found = new Set<StoredSession>();
       for (const id of query.specificIds) {
         const e = this.byId.get(id);
-        if (e) seen.add(e);
+        if (e) found.add(e);
       }
-      options.push({ list: [...seen], sorted: seen.size <= 1 });
+      consider([[...found].sort(compareStored)], { specificIds: true });
     }
-    if (query.parentSessionId !== undefined) options.push(pick(this.byParent, [query.parentSessionId]));
-    if (query.customerIds.length > 0) options.push(pick(this.byCustomer, query.customerIds));
-    if (query.endpointIds.length > 0) options.push(pick(this.byEndpoint, query.endpointIds));
-    if (accounts !== undefined) {
-      // Several accounts: the global list filtered by account keeps the order for free.
-      options.push(accounts.size === 1 ? pick(this.byAccount, [...accounts]) : { list: this.all, sorted: true });
-    }
-    options.push({ list: this.all, sorted: true });
-    return options.reduce((best, o) => (o.list.length < best.list.length ? o : best));
+    return best;
   }
+}
+
+function lists(map: Multi, keys: Iterable<string>): (readonly StoredSession[])[] {
+  const out: (readonly StoredSession[])[] = [];
+  for (const key of new Set(keys)) {
+    const list = map.get(key);
+    if (list && list.length > 0) out.push(list);
+  }
+  return out;
 }
 
 /** Which accounts a query may see: its accountIds cut down to the caller's scope; undefined = every account. */
@@ -90,12 +123,6 @@ export function compareStored(a: StoredSession, b: StoredSession): number {
   const ia = a.session.id as string;
   const ib = b.session.id as string;
   return ia === ib ? 0 : ia < ib ? -1 : 1;
-}
-
-function pick(map: Multi, keys: readonly string[]): Candidates {
-  const distinct = [...new Set(keys)];
-  if (distinct.length === 1) return { list: map.get(distinct[0] as string) ?? [], sorted: true };
-  return { list: distinct.flatMap((k) => map.get(k) ?? []), sorted: false };
 }
 
 function addTo(map: Multi, key: string | undefined | null, entry: StoredSession): void {

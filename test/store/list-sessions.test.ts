@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { listPage } from '../../src/store/list-page.js';
 import { archiveCutoff, checkSessionQuery, isCalendarDay, listSessions, resolveSortField } from '../../src/store/list-sessions.js';
 import { effectiveAccounts, SessionIndex } from '../../src/store/session-index.js';
 import type { AccountScope, SessionPage, SessionQuery } from '../../src/store/session-store.js';
@@ -29,7 +30,7 @@ const ctx = { archiveCutoff: CUTOFF, sortFields: sessionSortFields() };
 
 function list(q: SessionQuery, scope: AccountScope = 'all'): SessionPage {
   const accounts = effectiveAccounts(q.accountIds, scope);
-  const page = listSessions(accounts?.size === 0 ? { list: [], sorted: true } : index.candidates(q, accounts), q, accounts, ctx);
+  const page = listPage(accounts?.size === 0 ? { lists: [], guaranteed: {} } : index.sources(q, accounts), q, accounts, ctx);
   // The index only narrows where to look: a full scan must give the same answer.
   const full = listSessions({ list: DATA, sorted: false }, q, accounts, ctx);
   assert.deepEqual(page, full, 'index and full scan disagree');
