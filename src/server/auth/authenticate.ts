@@ -37,9 +37,7 @@ export function authenticate(req: IncomingMessage, deps: AuthDeps): Authenticati
       return user ? { principal: principalOf(user, deps) } : { rejected: 'Token is invalid' };
     }
     if (scheme === 'basic') {
-      const decoded = Buffer.from(value, 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      const user = colon < 0 ? undefined : deps.directory.verify(decoded.slice(0, colon), decoded.slice(colon + 1));
+      const user = basicUser(value, deps.directory);
       return user ? { principal: principalOf(user, deps) } : { rejected: 'Invalid UserName or Password' };
     }
   }
@@ -52,7 +50,37 @@ export function authenticate(req: IncomingMessage, deps: AuthDeps): Authenticati
 }
 
 function principalOf(user: FixtureUser, deps: AuthDeps, sessionId?: string): Principal {
-  return { user, scope: deps.directory.scopeOf(user), ...(sessionId !== undefined ? { sessionId } : {}) };
+  if (sessionId !== undefined) return { user, scope: deps.directory.scopeOf(user), sessionId };
+  let byUser = principals.get(deps.directory);
+  if (!byUser) principals.set(deps.directory, (byUser = new Map()));
+  let principal = byUser.get(user);
+  if (!principal) byUser.set(user, (principal = { user, scope: deps.directory.scopeOf(user) }));
+  return principal;
+}
+
+/**
+ * Callers send the same Authorization header on every request; the directory's users and passwords
+ * do not change while it exists, so a header once verified maps to its user without decoding and
+ * comparing again. Only successes are kept, at most BASIC_CACHE_SIZE headers per directory (the map
+ * starts over when full), and principals (read-only) are shared per user.
+ */
+const BASIC_CACHE_SIZE = 256;
+const verifiedBasic = new WeakMap<UserDirectory, Map<string, FixtureUser>>();
+const principals = new WeakMap<UserDirectory, Map<FixtureUser, Principal>>();
+
+function basicUser(credentials: string, directory: UserDirectory): FixtureUser | undefined {
+  let known = verifiedBasic.get(directory);
+  const cached = known?.get(credentials);
+  if (cached) return cached;
+  const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const user = colon < 0 ? undefined : directory.verify(decoded.slice(0, colon), decoded.slice(colon + 1));
+  if (user) {
+    if (!known) verifiedBasic.set(directory, (known = new Map()));
+    if (known.size >= BASIC_CACHE_SIZE) known.clear();
+    known.set(credentials, user);
+  }
+  return user;
 }
 
 /** ServiceStack's own choice first (ss-opt=perm -> ss-pid, else ss-id), then the rest, leniently. */
