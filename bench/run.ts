@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOAD_CPUS, spawnServer, type ChildServer } from './lib/child-server.js';
@@ -89,6 +89,8 @@ function row(scenario: string, ours: LoadResult, peerName: string, peer: LoadRes
     ok: r === undefined ? undefined : r >= min && ours.non2xx + ours.errors === 0,
   });
 }
+
+const loadAtStart = loadavg()[0] ?? 0;
 
 async function main(): Promise<void> {
   const db1k = join(work, 'db1k.json');
@@ -231,6 +233,8 @@ async function main(): Promise<void> {
   });
   printTable(rows);
   console.log(`\nload: autocannon, ${durationS}s per scenario, 10 connections (POST: 50); server cores ${process.env['SERVER_CPUS'] ?? '0'}, load cores ${LOAD_CPUS ?? 'shared'}`);
+  // Other work on the machine moves every figure (p99 and cold start most): say how busy it was.
+  console.log(`machine load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${(loadavg()[0] ?? 0).toFixed(2)} at the end`);
 }
 
 function installPeers(): string {
