@@ -19,9 +19,9 @@ export async function readSnapshotFile(file: string, chunkBytes = CHUNK): Promis
 
 /** The file through RecordLayoutReader in chunks; undefined as soon as it is not in the writer's layout. */
 async function readRecordLayout(file: string, chunkBytes: number): Promise<{ readonly value: Record<string, unknown>; readonly bytes: number } | undefined> {
-  const layout = new RecordLayoutReader();
   const fh = await open(file, 'r');
   try {
+    const layout = new RecordLayoutReader((await fh.stat()).size >= SHARE_STRINGS_FROM_BYTES);
     let buf: Buffer = Buffer.allocUnsafe(chunkBytes);
     let held = 0; // bytes of an unfinished line at the start of buf
     let bytes = 0;
@@ -49,7 +49,7 @@ async function readRecordLayout(file: string, chunkBytes: number): Promise<{ rea
 
 /** The same reading over bytes already in memory (tests compare it with parseSnapshot). */
 export function parseSnapshotBytes(bytes: Buffer, file: string): StoreData {
-  const layout = new RecordLayoutReader();
+  const layout = new RecordLayoutReader(bytes.length >= SHARE_STRINGS_FROM_BYTES);
   let ok = true;
   let at = 0;
   while (ok && at < bytes.length) {
@@ -63,6 +63,12 @@ export function parseSnapshotBytes(bytes: Buffer, file: string): StoreData {
 }
 
 const CHUNK = 256 * 1024;
+
+/**
+ * Sharing strings (see RecordLayoutReader.shareStrings) pays from about 2 000 sessions: below, it
+ * saves under a megabyte and would only add to the cold start that matters most for small stores.
+ */
+export const SHARE_STRINGS_FROM_BYTES = 4 * 1024 * 1024;
 
 function grow(buf: Buffer): Buffer {
   const bigger = Buffer.allocUnsafe(buf.length * 2);
@@ -78,6 +84,8 @@ function grow(buf: Buffer): Buffer {
  * each line decodes and parses as it would within the whole file.
  */
 class RecordLayoutReader {
+  constructor(private readonly share: boolean) {}
+
   private readonly json: Record<string, unknown> = {};
   private step: 'meta' | 'head' | 'record' | 'close' | 'done' = 'meta';
   private list = 0;
@@ -118,7 +126,7 @@ class RecordLayoutReader {
       case 'record': {
         const more = text.endsWith(',');
         const record: unknown = JSON.parse(more ? text.slice(0, -1) : text);
-        if (record !== null && typeof record === 'object') this.shareStrings(record as Record<string, unknown>);
+        if (this.share && record !== null && typeof record === 'object') this.shareStrings(record as Record<string, unknown>);
         this.items.push(record);
         if (!more) this.step = 'close';
         return true;
@@ -137,7 +145,8 @@ class RecordLayoutReader {
    * One string object per distinct text across records: JSON.parse makes a new string for every
    * value longer than ten characters (shorter ones V8 shares already), and sessions repeat theirs a
    * lot (account, customer, endpoint and agent ids and names, log messages). Sharing them halves what
-   * 10 000 seeded sessions hold in memory (26 to 14 MB) for about 7 ms per 1 000 sessions at start-up.
+   * 10 000 seeded sessions hold in memory (26 to 14 MB) for about 7 ms per 1 000 sessions at start-up
+   * (so only from SHARE_STRINGS_FROM_BYTES on).
    * Equal strings are indistinguishable in JavaScript, so nothing else can tell.
    */
   private shareStrings(value: Record<string, unknown> | unknown[]): void {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseSnapshot, snapshotText } from '../../src/store/snapshot-format.js';
-import { parseSnapshotBytes, readSnapshotFile } from '../../src/store/snapshot-reader.js';
+import { parseSnapshotBytes, readSnapshotFile, SHARE_STRINGS_FROM_BYTES } from '../../src/store/snapshot-reader.js';
 import type { StoreData } from '../../src/store/store-data.js';
 import { stored, tempDir } from './helpers.js';
 
@@ -102,6 +102,36 @@ describe('snapshot bytes', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+const base: StoreData = {
+  meta: { format: 1, seed: 1, sessionCount: 1, now: '2026-11-20T12:00:00.000Z', nowFixed: true },
+  customers: [],
+  endpoints: [],
+  agents: [],
+  teams: [],
+  sessions: [],
+};
+
+describe('a large snapshot (strings shared between records)', () => {
+  it('reads as JSON.parse reads it', async (t) => {
+    const sessions = Array.from({ length: 12000 }, (_, i) =>
+      stored({
+        id: `s${String(i).padStart(31, '0')}`,
+        accountId: `account-${i % 3}-with-a-long-id`,
+        dateCreated: '2026-11-20T12:00:00.000Z',
+        displayName: i % 7 === 0 ? `Caller number ${i}, "quoted"` : 'A caller seen many times over',
+        log: [{ date: '2026-11-20T12:00:00.000Z', message: `Incoming call ${i % 5} from a number seen before` }],
+      }),
+    );
+    const text = snapshotText({ ...base, sessions });
+    assert.ok(Buffer.byteLength(text) >= SHARE_STRINGS_FROM_BYTES, 'large enough to share strings');
+    const file = path.join(await tempDir(t), 'db.json');
+    await writeFile(file, text);
+    const expected = JSON.parse(text);
+    assert.deepStrictEqual((await readSnapshotFile(file)).data, expected);
+    assert.deepStrictEqual(parseSnapshotBytes(Buffer.from(text), 'db.json'), expected);
   });
 });
 
