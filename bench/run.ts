@@ -137,6 +137,10 @@ async function main(): Promise<void> {
   const run = (path: string, headers: Record<string, string>, connections = 10) =>
     load({ url: mock.url + path, headers, connections, durationS, onTick: sampleRss });
 
+  // Both processes start fresh: a second of the same load first, not counted, so the figures are
+  // steady-state ones rather than the JIT's first seconds (the larger program warms up slower).
+  await load({ url: `${bare.url}/sessions/${sample.id}`, connections: 10, durationS: 1 });
+  await load({ url: `${mock.url}/sessions/${sample.id}`, headers: { ...DEV, Accept: 'application/json' }, connections: 10, durationS: 1 });
   const bareGet = await load({ url: `${bare.url}/sessions/${sample.id}`, connections: 10, durationS });
   const getJsonR = await run(`/sessions/${sample.id}`, { ...DEV, Accept: 'application/json' });
   row('GET /sessions/{id} json, auth + validation', getJsonR, 'bare express', bareGet, 0.8);
