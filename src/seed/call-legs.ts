@@ -8,14 +8,18 @@ import { agentMember, blankSession, callerMember, CHAT_OPENERS, iso, pickAgent, 
 
 const MIN = 60_000;
 
-export function incomingVoice(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: SeedRandom): void {
-  const line = rnd.pick(w.numbers);
+/** An outside contact reaching one of the account's lines: the addresses every inbound channel shares. */
+export function arrivesOn(s: SessionInfo, contact: Contact, line: AccountWorld['numbers'][number]): void {
   s.direction = 'Incoming';
   s.endpointId = line.id;
   s.endpointName = line.name;
   s.fromAddress = contact.phone;
   s.fromName = contact.name;
   s.toAddress = line.phoneNumber;
+}
+
+export function incomingVoice(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: SeedRandom): void {
+  arrivesOn(s, contact, rnd.pick(w.numbers));
   s.displayName = contact.name;
   if (rnd.chance(0.05)) s.callbackNumber = rnd.usNumber();
 }
@@ -72,13 +76,8 @@ export function chat(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: See
   const line = rnd.pick(w.numbers);
   const agent = pickAgent(w, rnd, open ? 0.5 : 0.25);
   s.channel = 'Chat';
-  s.direction = 'Incoming';
-  s.endpointId = line.id;
-  s.endpointName = line.name;
-  s.fromAddress = contact.phone;
-  s.fromName = contact.name;
+  arrivesOn(s, contact, line);
   s.fromPhoneNumber = contact.phone;
-  s.toAddress = line.phoneNumber;
   s.displayName = `Chat with ${contact.name}`;
   const story = new Story(Date.parse(s.dateCreated as string)).tell(`SMS from ${contact.phone} to ${line.name} (${line.phoneNumber}): "${rnd.pick(CHAT_OPENERS)}"`);
   story.tell(`Assigned to ${agent.displayName}`, rnd.int(5_000, 60_000));

@@ -1,6 +1,6 @@
 import type { SessionInfo } from '../generated/dtos.js';
 import type { StoredSession } from '../store/session-store.js';
-import { chat, finish, incomingVoice, otherAgent, transferLeg } from './call-legs.js';
+import { arrivesOn, chat, finish, incomingVoice, otherAgent, transferLeg } from './call-legs.js';
 import { answerBy, enteredQueue, hangUp, incomingStory, missedCall } from './call-steps.js';
 import { dialed, type SeedRandom } from './seed-random.js';
 import type { AccountWorld, Contact } from './seed-world.js';
@@ -115,12 +115,7 @@ function fax(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: SeedRandom)
   const pages = rnd.int(1, 12);
   const failed = rnd.chance(0.1);
   s.channel = 'Fax';
-  s.direction = 'Incoming';
-  s.endpointId = line.id;
-  s.endpointName = line.name;
-  s.fromAddress = contact.phone;
-  s.fromName = contact.name;
-  s.toAddress = line.phoneNumber;
+  arrivesOn(s, contact, line);
   s.displayName = `Fax from ${contact.name}`;
   const story = new Story(Date.parse(s.dateCreated as string)).tell(`Incoming fax from ${contact.phone} to ${line.name} (${line.phoneNumber})`);
   story.tell(`Receiving ${pages} page${pages === 1 ? '' : 's'}`, 4_000);
