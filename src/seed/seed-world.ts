@@ -3,6 +3,7 @@ import { breadcrumbOf } from '../store/directory.js';
 import type { FixtureAccount, FixtureUser, Fixtures } from '../store/fixtures.js';
 import type { AgentRecord, CustomerRecord, EndpointRecord, TeamRecord } from '../store/store-data.js';
 import type { SeedRandom } from './seed-random.js';
+import { avatarUrl } from './avatar-url.js';
 
 /** Someone who calls an account again and again, so the same number keeps the same customer. */
 export interface Contact {
@@ -118,7 +119,7 @@ function staffAgent(account: FixtureAccount, domain: string, rnd: SeedRandom): A
     displayName: `${first} ${last}`,
     emailAddress: email,
     endpointId: rnd.id(),
-    ...(rnd.chance(0.7) ? { avatarUrl: `https://i.pravatar.cc/128?u=${encodeURIComponent(email)}` } : {}),
+    ...(rnd.chance(0.7) ? { avatarUrl: avatarUrl(email) } : {}),
   };
 }
 

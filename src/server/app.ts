@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import { consoleRoutes } from '../console/console-routes.js';
 import type { ApiModel } from '../spec/api-model.js';
 import type { Fixtures } from '../store/fixtures.js';
 import type { SessionStore } from '../store/session-store.js';
@@ -12,7 +13,7 @@ import { errorHandler } from './errors/error-handler.js';
 import { cors, type CorsPolicy } from './http/cors.js';
 import { formatSuffix } from './http/format-suffix.js';
 import { globalHeaders } from './http/global-headers.js';
-import { health } from './http/health.js';
+import { health, type RequestCounter } from './http/health.js';
 import { stderrLogger, type ServerLogger } from './http/logger.js';
 import { methodOverride } from './http/method-override.js';
 import { routeNotFound } from './http/not-found.js';
@@ -44,6 +45,10 @@ export interface AppOptions {
   /** Largest request body, in bytes. Default 1 MiB. */
   readonly bodyLimit?: number;
   readonly version?: string;
+  /** The store's snapshot file, for the size /__admin/health reports. */
+  readonly storeFile?: string;
+  /** The console's front end, when not the built one (tests compile their own). */
+  readonly consoleScripts?: string;
   /** Replaces behaviour by operationId; undefined leaves an operation without behaviour (tests). */
   readonly handlers?: Readonly<Record<string, OperationHandler | undefined>>;
 }
@@ -71,21 +76,24 @@ export function createApp(options: AppOptions): Express {
   // What the predefined routes reach by request name: every operation, and ServiceStack's own Authenticate.
   const services = new Map([...endpoints, ['Authenticate', authenticateService(deps)]]);
 
+  const counter: RequestCounter = { count: 0 };
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', false);
   if (options.logRequests ?? true) app.use(requestLog(logger));
-  app.use(globalHeaders(options.version ?? '0'));
+  app.use(globalHeaders(options.version ?? '0', counter));
   app.use(cors(options.cors ?? 'loopback'));
   // Both rewrite the request before any router sees it: the verb it stands for, the path without a format suffix.
   app.use(methodOverride());
   app.use(formatSuffix());
-  app.get('/__admin/health', health(options.countSessions));
+  app.get('/__admin/health', health({ countSessions: options.countSessions, store, counter, version: options.version ?? '0', startedAt: Date.now(), ...(options.storeFile ? { storeFile: options.storeFile } : {}) }));
   app.use(adminRoutes(options));
   app.use('/auth', authRoutes(deps));
   app.use(operationRoutes(api, endpoints));
   app.use(predefinedRoutes(services, codecs));
+  // After every API route, so the API's own requests never pass through it.
+  app.use(consoleRoutes({ fixtures: options.fixtures, version: options.version ?? '0', ...(options.consoleScripts ? { scriptsDir: options.consoleScripts } : {}) }));
   app.use(routeNotFound(api));
   app.use(errorHandler({ codecs, errorResponse: api.errorResponse, logger, emptyUnauthorizedBody: options.emptyUnauthorizedBody ?? false }));
   return app;

@@ -56,6 +56,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       cors: options.cors,
       bodyLimit: options.bodyLimit,
       version,
+      storeFile: options.store.file,
     },
     { port: options.port, host: options.host },
   );

@@ -113,7 +113,8 @@ describe('seeded data hangs together', () => {
     const members = sessions.flatMap((s) => s.members ?? []);
     for (const role of ['Caller', 'Agent', 'Transfer'] as const) assert.ok(members.some((m) => m.role === role), `no ${role}`);
     assert.ok(members.some((m) => Object.keys(m.applicationData ?? {}).length > 0));
-    assert.ok(members.some((m) => m.avatarUrl?.startsWith('https://')));
+    assert.ok(members.some((m) => m.avatarUrl?.startsWith('http://127.0.0.1:4010/__avatars/')));
+    assert.ok(members.every((m) => m.avatarUrl === undefined || m.avatarUrl.startsWith('http://127.0.0.1:4010/__avatars/')), 'every picture is served by the mock itself');
     every(sessions, 'one original member or more', (s) => (s.members ?? []).some((m) => m.isOriginalMember));
     every(sessions, 'callers are E.164 numbers', (s) => (s.members ?? []).filter((m) => m.role === 'Caller').every((m) => E164.test(m.identity ?? '')));
   });

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { ServiceError } from '../../src/server/errors/service-error.js';
 import { apiModelFromDocument, loadApiModel } from '../../src/spec/wire-model.js';
-import { startMock, type ErrorBody, type MockServer } from './helpers/mock-server.js';
+import { NOW, startMock, type ErrorBody, type MockServer } from './helpers/mock-server.js';
 
 let mock: MockServer;
 before(async () => {
@@ -127,10 +127,16 @@ describe('the request log', () => {
 });
 
 describe('GET /__admin/health', () => {
-  it('answers 200 with the session count once ready', async () => {
-    const res = await mock.json<{ status: string; sessions: number }>('/__admin/health');
+  it('answers 200 with the session count once ready, and what the console shows: uptime, requests, seed, clock', async () => {
+    const res = await mock.json<Record<string, unknown>>('/__admin/health');
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body, { status: 'ok', sessions: 30 });
+    const { startedAt, uptimeSeconds, requests, ...rest } = res.body;
+    assert.deepEqual(rest, { status: 'ok', sessions: 30, version: '0', clock: NOW.toISOString(), seed: 7, seededAt: NOW.toISOString(), nowFixed: true });
+    assert.equal(typeof startedAt, 'string');
+    assert.ok(typeof uptimeSeconds === 'number' && uptimeSeconds >= 0);
+    assert.ok(typeof requests === 'number' && requests >= 1, 'this request is counted');
+    const again = await mock.json<{ requests: number }>('/__admin/health');
+    assert.equal(again.body.requests, (requests as number) + 1);
   });
 });
 

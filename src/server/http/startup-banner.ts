@@ -1,3 +1,4 @@
+import { CONSOLE_PATH } from '../../console/console-routes.js';
 import type { Fixtures } from '../../store/fixtures.js';
 
 /** What `evo-mock serve` prints once it answers: where, and who can sign in. */
@@ -10,6 +11,7 @@ export function startupBanner(url: string, fixtures: Fixtures, facts: { readonly
   });
   return [
     `evo-mock serving the Evo Voice Sessions API at ${url} (${facts.sessions} sessions in ${facts.db}, ready in ${facts.ms} ms)`,
+    `Console: ${url}${CONSOLE_PATH} (or ${url}/ in a browser): sessions, requests, controls, API reference`,
     `quirks ${facts.quirks ? 'on (GET /sessions/{id} answers an empty log, as the real server; --no-quirks to turn off)' : 'off'}`,
     '',
     'Dev users (POST /auth/credentials, or Basic auth on any request):',

@@ -68,6 +68,7 @@ export async function startMock(options: { sessions?: number; seed?: number; app
       readJsvValue,
       logger: quietLogger,
       logRequests: false,
+      storeFile: file,
       ...options.app,
     },
     { port: 0, host: '127.0.0.1' },
