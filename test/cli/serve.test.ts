@@ -43,8 +43,10 @@ describe('evo-mock serve start-up and graceful shutdown', () => {
       assert.match(first.output(), /guest@example\.com \/ guest/);
       assert.match(first.output(), /other@example\.com \/ other/);
       assert.match(first.output(), /admin@example\.com \/ admin/);
+      assert.match(first.output(), /Console: http:\/\/127\.0\.0\.1:\d+\/__console /, 'the banner prints the console URL');
       const health = await fetch(`${first.url}/__admin/health`);
-      assert.deepEqual(await health.json(), { status: 'ok', sessions: 50 });
+      const body = (await health.json()) as { status: string; sessions: number };
+      assert.deepEqual({ status: body.status, sessions: body.sessions }, { status: 'ok', sessions: 50 });
       // Creates still in flight when the signal lands must be answered and kept.
       const creates = Array.from({ length: 20 }, (_, i) =>
         fetch(`${first.url}/sessions`, { method: 'POST', headers: { ...DEV_AUTH, 'Content-Type': 'application/json' }, body: JSON.stringify({ displayName: `graceful ${i}` }) }).then(

@@ -23,6 +23,7 @@ describe('the web console in Chromium', { skip: chromiumSkip }, () => {
   const open = async (hash: string) => {
     await page.goto(`${mock.url}/__console${hash}`);
   };
+  const firstRowIs = (id: string) => page.waitForFunction(`document.querySelector('table.data tbody tr[data-id]')?.getAttribute('data-id') === ${JSON.stringify(id)}`);
   const rowIds = () => page.$$eval('table.data tbody tr[data-id]', (rows) => rows.map((r) => r.getAttribute('data-id')));
   const asAdmin = async <T>(path: string): Promise<T> => (await mock.json<T>(path, { user: 'admin' })).body;
 
@@ -70,7 +71,7 @@ describe('the web console in Chromium', { skip: chromiumSkip }, () => {
 
     await page.keyboard.press(']');
     const second = await asAdmin<ListBody>('/sessions?page=1&countPerPage=25');
-    await page.waitForFunction((id) => document.querySelector('table.data tbody tr[data-id]')?.getAttribute('data-id') === id, second.items[0]!.id);
+    await firstRowIs(second.items[0]!.id!);
     assert.deepEqual(await rowIds(), second.items.map((s) => s.id));
 
     const account = mock.fixtures.accounts[1]!;
@@ -78,7 +79,7 @@ describe('the web console in Chromium', { skip: chromiumSkip }, () => {
     await page.fill('input[name="log"]', 'queue');
     const filtered = await asAdmin<ListBody>(`/sessions?page=0&countPerPage=25&accountIds=${account.id}&log=queue`);
     assert.ok(filtered.items.length > 0);
-    await page.waitForFunction((id) => document.querySelector('table.data tbody tr[data-id]')?.getAttribute('data-id') === id, filtered.items[0]!.id);
+    await firstRowIs(filtered.items[0]!.id!);
     assert.deepEqual(await rowIds(), filtered.items.map((s) => s.id));
     assert.match(page.url(), new RegExp(`accountIds=${account.id}`), 'the filters are in the address, so a reload or a link keeps them');
 
@@ -102,16 +103,16 @@ describe('the web console in Chromium', { skip: chromiumSkip }, () => {
     assert.deepEqual(await page.$$eval('ol.timeline .msg', (els) => els.map((e) => e.textContent)), truth.log!.map((l) => l.message));
     assert.deepEqual(await page.$$eval('.member .who b', (els) => els.map((e) => e.textContent)), truth.members!.map((m) => m.displayName || m.identity));
     // Avatars come from the mock itself.
-    const avatars = await page.$$eval('img.avatar', (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+    const avatars = await page.locator('img.avatar').evaluateAll((imgs) => imgs.map((i) => (i as unknown as { src: string }).src));
     assert.ok(avatars.length > 0 && avatars.every((src) => src.startsWith(`${mock.url}/__avatars/`)), avatars.join(' '));
-    await page.waitForFunction(() => [...document.querySelectorAll('img.avatar')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
+    await page.waitForFunction(`[...document.querySelectorAll('img.avatar')].every((i) => i.complete && i.naturalWidth > 0)`);
     await page.waitForSelector('pre.code');
     await shot('session');
 
     for (const [tab, accept] of [['JSON', 'application/json'], ['XML', 'application/xml'], ['JSV', 'text/jsv']] as const) {
       await page.click(`.tabs button:text-is("${tab}")`);
       const sent = await (await mock.request(`/sessions/${session.id}`, { user: 'admin', headers: { Accept: accept } })).text();
-      await page.waitForFunction((text) => document.querySelector('pre.code')?.textContent === text, sent);
+      await page.waitForFunction(`document.querySelector('pre.code')?.textContent === ${JSON.stringify(sent)}`);
     }
     await page.keyboard.press('Escape');
     await page.waitForSelector('table.data tbody tr[data-id]');
@@ -142,9 +143,9 @@ describe('the web console in Chromium', { skip: chromiumSkip }, () => {
     assert.equal((await mock.request('/sessions/my', { user: 'dev' })).status, 503);
     assert.equal((await mock.request('/sessions/my', { user: 'dev' })).status, 200, 'times: 1');
     await page.click('button:text-is("Add behaviour")');
-    await page.waitForFunction(() => document.querySelectorAll('[data-behaviour]').length === 1 || document.querySelectorAll('[data-behaviour]').length === 2);
+    await page.waitForFunction(`document.querySelectorAll('[data-behaviour]').length === 2`);
     await page.click('button:text-is("Remove all")');
-    await page.waitForFunction(() => document.querySelectorAll('[data-behaviour]').length === 0);
+    await page.waitForFunction(`document.querySelectorAll('[data-behaviour]').length === 0`);
     const after = await asAdmin<unknown[] | { behaviours: unknown[] }>('/__admin/behaviours');
     assert.equal((Array.isArray(after) ? after : after.behaviours).length, 0);
   });
@@ -167,12 +168,12 @@ describe('the web console in Chromium', { skip: chromiumSkip }, () => {
   it('Health shows what /__admin/health says', async () => {
     await open('#/health');
     const health = (await mock.json<{ sessions: number; seed: number }>('/__admin/health')).body;
-    await page.waitForFunction(() => document.querySelectorAll('.stat .value')[1]?.textContent !== '–');
+    await page.waitForFunction(`document.querySelectorAll('.stat .value')[1]?.textContent !== '–'`);
     const values = await page.$$eval('.stat', (els) => Object.fromEntries(els.map((e) => [e.querySelector('.label')?.textContent, e.querySelector('.value')?.textContent])));
     assert.equal(values['Sessions stored'], health.sessions.toLocaleString('en'));
     assert.equal(values['Seed'], String(health.seed));
     assert.equal(values['Status'], 'ok');
-    await page.waitForFunction(() => document.querySelectorAll('.stat .value')[4]?.textContent !== '–', null, { timeout: 20_000 });
+    await page.waitForFunction(`document.querySelectorAll('.stat .value')[4]?.textContent !== '–'`, null, { timeout: 20_000 });
     await shot('health');
   });
 
