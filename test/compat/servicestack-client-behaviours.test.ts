@@ -118,7 +118,7 @@ describe('JsonServiceClient meets behaviours as it would meet ServiceStack', () 
       asked++;
       const signIn = new JsonServiceClient(mock.url);
       const res = await signIn.post(new Authenticate({ provider: 'credentials', userName: USERS.other.userName, password: USERS.other.password }));
-      client.bearerToken = res.bearerToken ?? null;
+      client.bearerToken = res.bearerToken ?? '';
     };
     const mine = await client.get(new GetMySessions());
     assert.ok(Array.isArray(mine.sessions));
