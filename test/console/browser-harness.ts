@@ -53,3 +53,19 @@ export function watch(page: Page): Watched {
   page.on('pageerror', (e: Error) => watched.errors.push(e.message));
   return watched;
 }
+
+/** The little of the DOM the tests' in-page predicates read (the test project has no DOM types). */
+interface PageElement {
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+  readonly complete?: boolean;
+  readonly naturalWidth?: number;
+}
+
+/**
+ * globalThis as a page has it. Predicates that Playwright runs inside the page must be self-contained
+ * (each function is serialised alone), so they cast globalThis to this rather than call a helper.
+ */
+export interface InPage {
+  readonly document: { querySelector(s: string): PageElement | null; querySelectorAll(s: string): ArrayLike<PageElement> };
+}

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startMock, USERS, type ListBody, type MockServer } from '../server/helpers/mock-server.js';
-import { chromiumSkip, compileConsole, launch, SCREENSHOTS, watch, type Watched } from './browser-harness.js';
+import { ARCHIVE_CUTOFF, startMock, USERS, type ListBody, type MockServer } from '../server/helpers/mock-server.js';
+import { chromiumSkip, compileConsole, launch, SCREENSHOTS, watch, type InPage, type Watched } from './browser-harness.js';
 
 /**
  * The console in a real browser against a real mock: each view shows what the API answers, controls
@@ -23,7 +23,8 @@ describe('the web console in Chromium', { skip: chromiumSkip }, () => {
   const open = async (hash: string) => {
     await page.goto(`${mock.url}/__console${hash}`);
   };
-  const firstRowIs = (id: string) => page.waitForFunction(`document.querySelector('table.data tbody tr[data-id]')?.getAttribute('data-id') === ${JSON.stringify(id)}`);
+  // Predicates run in the page as functions (a string would be eval'd, which the console's CSP forbids).
+  const firstRowIs = (id: string) => page.waitForFunction((want) => (globalThis as unknown as InPage).document.querySelector('table.data tbody tr[data-id]')?.getAttribute('data-id') === want, id);
   const rowIds = () => page.$$eval('table.data tbody tr[data-id]', (rows) => rows.map((r) => r.getAttribute('data-id')));
   const asAdmin = async <T>(path: string): Promise<T> => (await mock.json<T>(path, { user: 'admin' })).body;
 
@@ -94,10 +95,11 @@ describe('the web console in Chromium', { skip: chromiumSkip }, () => {
   });
 
   it('a session page shows its members, its log as a timeline, and its JSON, XML and JSV as the API sends them', async () => {
-    const session = mock.seeded.map((s) => s.session).find((s) => (s.log?.length ?? 0) >= 4 && (s.members?.length ?? 0) >= 2 && s.members?.some((m) => m.avatarUrl))!;
+    // A live one (newer than 15 days): GetSession answers 404 for an archived session, as the real server does.
+    const session = mock.seeded.map((s) => s.session).find((s) => s.dateCreated! > ARCHIVE_CUTOFF && (s.log?.length ?? 0) >= 4 && (s.members?.length ?? 0) >= 2 && s.members?.some((m) => m.avatarUrl))!;
     await open(`#/sessions/${session.id}`);
     await page.waitForSelector('ol.timeline li');
-    const read = await asAdmin<ListBody>(`/sessions?specificIds=${session.id}&searchArchive=${Date.parse(session.dateCreated!) < Date.parse('2026-11-05T12:00:00Z')}`);
+    const read = await asAdmin<ListBody>(`/sessions?specificIds=${session.id}`);
     const truth = read.items[0]!;
     assert.equal(await page.textContent('.session-head h1'), truth.displayName);
     assert.deepEqual(await page.$$eval('ol.timeline .msg', (els) => els.map((e) => e.textContent)), truth.log!.map((l) => l.message));
@@ -105,14 +107,14 @@ describe('the web console in Chromium', { skip: chromiumSkip }, () => {
     // Avatars come from the mock itself.
     const avatars = await page.locator('img.avatar').evaluateAll((imgs) => imgs.map((i) => (i as unknown as { src: string }).src));
     assert.ok(avatars.length > 0 && avatars.every((src) => src.startsWith(`${mock.url}/__avatars/`)), avatars.join(' '));
-    await page.waitForFunction(`[...document.querySelectorAll('img.avatar')].every((i) => i.complete && i.naturalWidth > 0)`);
+    await page.waitForFunction(() => Array.from((globalThis as unknown as InPage).document.querySelectorAll('img.avatar')).every((i) => i.complete === true && (i.naturalWidth ?? 0) > 0));
     await page.waitForSelector('pre.code');
     await shot('session');
 
     for (const [tab, accept] of [['JSON', 'application/json'], ['XML', 'application/xml'], ['JSV', 'text/jsv']] as const) {
       await page.click(`.tabs button:text-is("${tab}")`);
       const sent = await (await mock.request(`/sessions/${session.id}`, { user: 'admin', headers: { Accept: accept } })).text();
-      await page.waitForFunction(`document.querySelector('pre.code')?.textContent === ${JSON.stringify(sent)}`);
+      await page.waitForFunction((text) => (globalThis as unknown as InPage).document.querySelector('pre.code')?.textContent === text, sent);
     }
     await page.keyboard.press('Escape');
     await page.waitForSelector('table.data tbody tr[data-id]');
@@ -137,15 +139,20 @@ describe('the web console in Chromium', { skip: chromiumSkip }, () => {
     await page.fill('input[name="times"]', '1');
     await page.click('button:text-is("Add behaviour")');
     await page.waitForSelector('[data-behaviour]');
+    t.after(() => mock.request('/__admin/behaviours', { method: 'DELETE' }));
     const listed = await asAdmin<{ behaviours: { id: string; match: { operation: string }; respond: { status: number } }[] } | { id: string }[]>('/__admin/behaviours');
     const items = Array.isArray(listed) ? listed : listed.behaviours;
     assert.equal(items.length, 1);
     assert.equal((await mock.request('/sessions/my', { user: 'dev' })).status, 503);
     assert.equal((await mock.request('/sessions/my', { user: 'dev' })).status, 200, 'times: 1');
+    // A second one, left for the Remove all button: the list shows it, and then nothing.
     await page.click('button:text-is("Add behaviour")');
-    await page.waitForFunction(`document.querySelectorAll('[data-behaviour]').length === 2`);
+    await page.waitForFunction((first) => {
+      const rows = Array.from((globalThis as unknown as InPage).document.querySelectorAll('[data-behaviour]'));
+      return rows.length === 1 && rows[0]?.getAttribute('data-behaviour') !== first;
+    }, items[0]!.id);
     await page.click('button:text-is("Remove all")');
-    await page.waitForFunction(`document.querySelectorAll('[data-behaviour]').length === 0`);
+    await page.waitForFunction(() => (globalThis as unknown as InPage).document.querySelectorAll('[data-behaviour]').length === 0);
     const after = await asAdmin<unknown[] | { behaviours: unknown[] }>('/__admin/behaviours');
     assert.equal((Array.isArray(after) ? after : after.behaviours).length, 0);
   });
@@ -168,12 +175,12 @@ describe('the web console in Chromium', { skip: chromiumSkip }, () => {
   it('Health shows what /__admin/health says', async () => {
     await open('#/health');
     const health = (await mock.json<{ sessions: number; seed: number }>('/__admin/health')).body;
-    await page.waitForFunction(`document.querySelectorAll('.stat .value')[1]?.textContent !== '–'`);
+    await page.waitForFunction(() => (globalThis as unknown as InPage).document.querySelectorAll('.stat .value')[1]?.textContent !== '–');
     const values = await page.$$eval('.stat', (els) => Object.fromEntries(els.map((e) => [e.querySelector('.label')?.textContent, e.querySelector('.value')?.textContent])));
     assert.equal(values['Sessions stored'], health.sessions.toLocaleString('en'));
     assert.equal(values['Seed'], String(health.seed));
     assert.equal(values['Status'], 'ok');
-    await page.waitForFunction(`document.querySelectorAll('.stat .value')[4]?.textContent !== '–'`, null, { timeout: 20_000 });
+    await page.waitForFunction(() => (globalThis as unknown as InPage).document.querySelectorAll('.stat .value')[4]?.textContent !== '–', null, { timeout: 20_000 });
     await shot('health');
   });
 

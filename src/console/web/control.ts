@@ -301,8 +301,9 @@ function renderAuth(el: HTMLElement, ctx: ViewContext): void {
   const sessionId = h('input', { placeholder: 'ss-id of one sign-in', spellcheck: 'false', 'aria-label': 'Sign-in session id', style: 'flex:1' });
   const expire = async (body: Record<string, string>, what: string) => {
     try {
-      const result = await admin<{ expired?: number; message?: string }>('POST', '/__admin/auth/expire', body);
-      toast(result?.message ?? `Ended ${what}${result?.expired !== undefined ? ` (${result.expired})` : ''}`);
+      const result = await admin<{ sessions?: number; bearerTokensRevoked?: number }>('POST', '/__admin/auth/expire', body);
+      const counts = result?.sessions !== undefined ? `: ${result.sessions} sign-in${result.sessions === 1 ? '' : 's'} ended, ${result.bearerTokensRevoked ?? 0} bearer token${result.bearerTokensRevoked === 1 ? '' : 's'} revoked` : '';
+      toast(`Ended ${what}${counts}`);
     } catch (err) {
       toast(`Expire: ${errorText(err)}`, 'bad');
     }

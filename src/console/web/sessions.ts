@@ -138,7 +138,10 @@ export function sessionsView(ctx: ViewContext): View {
     return out;
   }
 
+  let disposed = false;
   async function load(): Promise<void> {
+    // A debounced reload can fire after the view was left: it must not rewrite the address of another view.
+    if (disposed) return;
     const params = query();
     const hash = `#/sessions${params.size > 0 ? `?${params}` : ''}`;
     history.replaceState(null, '', hash);
@@ -233,7 +236,10 @@ export function sessionsView(ctx: ViewContext): View {
       else return false;
       return true;
     },
-    dispose: () => inFlight?.abort(),
+    dispose: () => {
+      disposed = true;
+      inFlight?.abort();
+    },
   };
 }
 
