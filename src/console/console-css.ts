@@ -166,7 +166,8 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 pre.code { margin: 0; padding: 12px 14px; background: var(--code-bg); overflow: auto; max-height: 520px; line-height: 1.5; white-space: pre-wrap; overflow-wrap: anywhere; tab-size: 2; }
 pre.code .k { color: var(--info); } pre.code .s { color: var(--ok); } pre.code .n { color: var(--violet); } pre.code .p { color: var(--faint); }
 
-.split { display: grid; grid-template-columns: minmax(0, 1fr) minmax(380px, 42%); gap: 14px; align-items: start; }
+.split { display: grid; grid-template-columns: minmax(0, 1fr) minmax(340px, 36%); gap: 14px; align-items: start; }
+.split > :last-child { position: sticky; top: 0; max-height: calc(100vh - 90px); overflow: auto; }
 @media (max-width: 1100px) { .split { grid-template-columns: 1fr; } }
 .exchange h3 { margin-top: 14px; }
 .kv { display: grid; grid-template-columns: minmax(120px, max-content) minmax(0, 1fr); gap: 2px 12px; font-family: var(--mono); font-size: 12px; }

@@ -91,7 +91,7 @@ function probes(someId: string, otherId: string): Probe[] {
     { method: 'OPTIONS', path: '/sessions', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' } },
     { method: 'POST', path: '/auth/credentials', headers: { 'Content-Type': 'application/json' }, body: '{"userName":"dev@example.com","password":"wrong"}' },
     { path: '/auth/status' },
-    { path: '/__admin/health' },
+    // (/__admin/health is not here: it reports uptime and a request count; test/server/http.test.ts checks it.)
     { path: '/__admin/scenarios' },
     { method: 'POST', path: '/__admin/scenarios/no-such-scenario' },
     { method: 'POST', path: '/__admin/sessions', headers: { 'Content-Type': 'application/json' }, body: '{"id":"x"}' },

@@ -130,9 +130,11 @@ describe('GET /__admin/health', () => {
   it('answers 200 with the session count once ready, and what the console shows: uptime, requests, seed, clock', async () => {
     const res = await mock.json<Record<string, unknown>>('/__admin/health');
     assert.equal(res.status, 200);
-    const { startedAt, uptimeSeconds, requests, ...rest } = res.body;
+    const { startedAt, uptimeSeconds, requests, storeFile, storeBytes, ...rest } = res.body;
     assert.deepEqual(rest, { status: 'ok', sessions: 30, version: '0', clock: NOW.toISOString(), seed: 7, seededAt: NOW.toISOString(), nowFixed: true });
     assert.equal(typeof startedAt, 'string');
+    assert.equal(storeFile, mock.file);
+    assert.ok(typeof storeBytes === 'number' && storeBytes > 0);
     assert.ok(typeof uptimeSeconds === 'number' && uptimeSeconds >= 0);
     assert.ok(typeof requests === 'number' && requests >= 1, 'this request is counted');
     const again = await mock.json<{ requests: number }>('/__admin/health');

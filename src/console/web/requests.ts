@@ -29,7 +29,8 @@ const HIDE_OWN = 'evo-console.hide-own';
 /** The console's own calls: marked by a header, or its page and assets (which the browser fetches itself). */
 function isConsoles(e: JournalEntry): boolean {
   const headers = e.headers ?? {};
-  return headers[CONSOLE_HEADER.toLowerCase()] !== undefined || headers[CONSOLE_HEADER] !== undefined || e.path.startsWith('/__console') || e.path.startsWith('/__avatars/') || e.path === '/__admin/requests/stream';
+  const page = e.path === '/' && e.method === 'GET' && /text\/html/.test(headers['accept'] ?? '') && e.status === 200;
+  return page || headers[CONSOLE_HEADER.toLowerCase()] !== undefined || e.path.startsWith('/__console') || e.path.startsWith('/__avatars/') || e.path === '/__admin/requests/stream';
 }
 
 /** #/requests: the request journal, newest first, live from its stream, with a request's whole exchange. */
@@ -51,7 +52,7 @@ export function requestsView(ctx: ViewContext): View {
   const count = h('span.sub', null, '');
   const tbody = h('tbody');
   const table = h('table.data', { 'aria-label': 'Requests' },
-    h('colgroup', null, ...['92px', '66px', '', '58px', '16%', '16%', '12%', '64px'].map((w) => h('col', { style: w ? `width:${w}` : '' }))),
+    h('colgroup', null, ...['78px', '62px', '', '52px', '17%', '18%', '92px', '46px'].map((w) => h('col', { style: w ? `width:${w}` : '' }))),
     h('thead', null, h('tr', null, ...['Time', 'Method', 'Path', 'Status', 'Operation', 'User', 'Behaviour', 'ms'].map((t) => h('th', { scope: 'col' }, t)))),
     tbody,
   );
