@@ -5,13 +5,12 @@ import { loadApiModel } from '../spec/wire-model.js';
 import { codecFor } from '../wire/codecs.js';
 import { readContractOptions, DEFAULT_PROPERTY_RUNS, DEFAULT_TIMEOUT_MS } from '../contract/contract-options.js';
 import { fetchClient, TargetUnreachableError } from '../contract/http-client.js';
-import { CredentialsRefusedError } from '../contract/probe.js';
+import { CredentialsRefusedError, NotTheApiError } from '../contract/probe.js';
 import { progressPrinter } from '../contract/progress.js';
 import { jsonReport } from '../contract/report-json.js';
 import { junitXml } from '../contract/report-junit.js';
 import { closingLines, failureList, summaryTable } from '../contract/report-table.js';
 import { runContract } from '../contract/runner.js';
-import { countByStatus } from '../contract/run-report.js';
 import { UsageError, type Command } from './command.js';
 
 export const contractCommand: Command = {
@@ -26,7 +25,8 @@ export const contractCommand: Command = {
     'allow-writes': { type: 'boolean', description: 'Let the runner create data (NewSession); without it the run is read-only. What it creates is listed at the end' },
     seed: { type: 'string', value: 'N', description: 'Seed for the generated (property-based) cases; a failure prints it, and the same seed replays the run', default: 'random' },
     'property-runs': { type: 'string', value: 'N', description: 'Generated requests per operation and format (writes use at most 3)', default: String(DEFAULT_PROPERTY_RUNS) },
-    report: { type: 'string', value: 'PATH', description: 'Write a JUnit XML report here (for CI)' },
+    'max-skipped': { type: 'string', value: 'N|P%', description: 'Fail the run (exit 1) when more than N cases, or P% of them, were skipped: a run against an empty account checks too little to pass', default: 'no limit' },
+    report: { type: 'string', value: 'PATH', description: 'Write a JUnit XML report here (for CI): one testcase per root cause of failure, the seed and options as properties' },
     json: { type: 'string', value: 'PATH', description: 'Write a JSON report here' },
     timeout: { type: 'string', value: 'MS', description: 'Per-request timeout in milliseconds', default: String(DEFAULT_TIMEOUT_MS) },
     spec: { type: 'string', value: 'PATH', description: 'The OpenAPI document to test against', default: 'the package\'s spec/openapi.json' },
@@ -39,7 +39,11 @@ export const contractCommand: Command = {
     "read in its own format and validated against the spec's schema, ServiceStack's error shape, and for XML and",
     'JSV byte-exactness against the project\'s writers; lists for paging, page size, sort order and filters.',
     '',
-    'Exit codes: 0 every case passed; 1 a case failed; 2 the options are wrong or the target cannot be reached.',
+    'Failures are grouped by root cause: one member missing from every answer is one failure that lists the cases',
+    'and places it was seen in.',
+    '',
+    'Exit codes: 0 every case passed; 1 a case failed, or more were skipped than --max-skipped allows; 2 the options',
+    'are wrong, the target cannot be reached, refuses the credentials, or does not look like the API at all.',
     '',
     'Example, against the local mock:',
     '  evo-mock contract --target http://127.0.0.1:4010 --user dev@example.com --password dev --report junit.xml',
@@ -61,7 +65,14 @@ export const contractCommand: Command = {
     let report;
     try {
       report = await runContract(
-        { target: options.target, formats: options.formats, allowWrites: options.allowWrites, seed: options.seed, propertyRuns: options.propertyRuns },
+        {
+          target: options.target,
+          formats: options.formats,
+          allowWrites: options.allowWrites,
+          seed: options.seed,
+          propertyRuns: options.propertyRuns,
+          ...(options.maxSkipped ? { maxSkipped: options.maxSkipped } : {}),
+        },
         { model, codecFor, http: fetchClient(options.timeoutMs) },
         progressPrinter({ write: log, tty: process.stderr.isTTY === true, verbose: options.verbose }),
       );
@@ -70,19 +81,19 @@ export const contractCommand: Command = {
         console.error(`evo-mock contract: cannot reach ${options.target.baseUrl}: ${err.message}. Is the server running? Start the mock with 'evo-mock serve', or check --target (and --timeout for a slow target).`);
         return 2;
       }
-      if (err instanceof CredentialsRefusedError) {
+      if (err instanceof CredentialsRefusedError || err instanceof NotTheApiError) {
         console.error(`evo-mock contract: ${err.message}`);
         return 2;
       }
       throw err;
     }
     console.log(summaryTable(report));
-    const failures = failureList(report.results);
+    const failures = failureList(report.rootCauses);
     if (failures) console.log(`\n${failures}`);
     console.log(`\n${closingLines(report)}`);
-    if (options.junitPath) await writeReport(options.junitPath, junitXml(report), 'JUnit');
+    if (options.junitPath) await writeReport(options.junitPath, junitXml(report, { 'timeout-ms': String(options.timeoutMs), spec: options.specPath ?? 'the package spec' }), 'JUnit');
     if (options.jsonPath) await writeReport(options.jsonPath, jsonReport(report), 'JSON');
-    return countByStatus(report.results).fail > 0 ? 1 : 0;
+    return report.verdict.exitCode;
   },
 };
 

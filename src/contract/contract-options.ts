@@ -2,6 +2,7 @@ import { UsageError, intOption, stringOption, type OptionValues } from '../cli/c
 import type { WireFormat } from '../wire/codec.js';
 import { ALL_FORMATS } from './format-negotiation.js';
 import type { Credentials, Target } from './target.js';
+import { parseSkipLimit, type SkipLimit } from './verdict.js';
 
 export interface ContractOptions {
   readonly target: Target;
@@ -13,6 +14,7 @@ export interface ContractOptions {
   readonly junitPath?: string;
   readonly jsonPath?: string;
   readonly specPath?: string;
+  readonly maxSkipped?: SkipLimit;
   readonly verbose: boolean;
 }
 
@@ -26,6 +28,7 @@ export function readContractOptions(values: OptionValues, randomSeed: () => numb
   const junitPath = stringOption(values, 'report');
   const jsonPath = stringOption(values, 'json');
   const specPath = stringOption(values, 'spec');
+  const maxSkipped = skipLimitOf(stringOption(values, 'max-skipped'));
   return {
     target,
     formats: formatsOf(stringOption(values, 'formats')),
@@ -37,7 +40,17 @@ export function readContractOptions(values: OptionValues, randomSeed: () => numb
     ...(junitPath ? { junitPath } : {}),
     ...(jsonPath ? { jsonPath } : {}),
     ...(specPath ? { specPath } : {}),
+    ...(maxSkipped ? { maxSkipped } : {}),
   };
+}
+
+function skipLimitOf(raw: string | undefined): SkipLimit | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return parseSkipLimit(raw);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
 }
 
 function baseUrlOf(raw: string | undefined): string {
