@@ -9,7 +9,7 @@ import { UserDirectory } from './auth/user-directory.js';
 import type { ReadJsvValue } from './binding/string-map-binder.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import { errorHandler } from './errors/error-handler.js';
-import { cors, type CorsPolicy } from './http/cors.js';
+import { cors, type CorsHeaders, type CorsPolicy } from './http/cors.js';
 import { formatSuffix } from './http/format-suffix.js';
 import { globalHeaders } from './http/global-headers.js';
 import { health } from './http/health.js';
@@ -41,6 +41,8 @@ export interface AppOptions {
   /** Answer 401 with an empty body, as the real server's [Authenticate] does. Default false (a ResponseStatus). */
   readonly emptyUnauthorizedBody?: boolean;
   readonly cors?: CorsPolicy;
+  /** Request headers a preflight may ask for. Default 'requested': whatever an allowed origin asks for. */
+  readonly corsHeaders?: CorsHeaders;
   /** Largest request body, in bytes. Default 1 MiB. */
   readonly bodyLimit?: number;
   readonly version?: string;
@@ -77,7 +79,7 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', false);
   if (options.logRequests ?? true) app.use(requestLog(logger));
   app.use(globalHeaders(options.version ?? '0'));
-  app.use(cors(options.cors ?? 'loopback'));
+  app.use(cors(options.cors ?? 'loopback', options.corsHeaders));
   // Both rewrite the request before any router sees it: the verb it stands for, the path without a format suffix.
   app.use(methodOverride());
   app.use(formatSuffix());
