@@ -18,9 +18,9 @@ export const contractCommand: Command = {
   summary: 'Check that a target (this mock, a fake, the real API) honours spec/openapi.json in JSON, XML and JSV',
   options: {
     target: { type: 'string', value: 'URL', description: "Base URL of the API to test (required), e.g. http://127.0.0.1:4010 or https://team.evovoice.io" },
-    user: { type: 'string', value: 'USER', description: 'User name for Basic auth (with --password)' },
-    password: { type: 'string', value: 'PASSWORD', description: 'Password for Basic auth (with --user)' },
-    bearer: { type: 'string', value: 'TOKEN', description: 'Bearer token instead of --user/--password' },
+    user: { type: 'string', value: 'USER', description: 'User name for Basic auth (with --password); or set EVO_MOCK_USER' },
+    password: { type: 'string', value: 'PASSWORD', description: 'Password for Basic auth (with --user); or set EVO_MOCK_PASSWORD, which keeps it out of the command line' },
+    bearer: { type: 'string', value: 'TOKEN', description: 'Bearer token instead of --user/--password; or set EVO_MOCK_BEARER' },
     formats: { type: 'string', value: 'LIST', description: 'Formats to test, comma-separated', default: 'json,xml,jsv' },
     'allow-writes': { type: 'boolean', description: 'Let the runner create data (NewSession); without it the run is read-only. What it creates is listed at the end' },
     seed: { type: 'string', value: 'N', description: 'Seed for the generated (property-based) cases; a failure prints it, and the same seed replays the run', default: 'random' },
@@ -50,7 +50,7 @@ export const contractCommand: Command = {
   ].join('\n'),
 
   async run(values) {
-    const options = readContractOptions(values, () => randomInt(1, 2 ** 31 - 1));
+    const options = readContractOptions(values, () => randomInt(1, 2 ** 31 - 1), process.env);
     let model: ApiModel;
     try {
       model = loadApiModel(options.specPath);
@@ -58,7 +58,7 @@ export const contractCommand: Command = {
       throw new UsageError(err instanceof Error ? err.message : String(err));
     }
     if (options.target.credentials.kind === 'none' && model.operations.some((o) => o.requiresAuth)) {
-      throw new UsageError('the spec requires authentication: give --user and --password (Basic auth), or --bearer TOKEN. Against the local mock: --user dev@example.com --password dev.');
+      throw new UsageError('the spec requires authentication: give --user and --password (Basic auth), or --bearer TOKEN (or set EVO_MOCK_USER and EVO_MOCK_PASSWORD, or EVO_MOCK_BEARER). Against the local mock: --user dev@example.com --password dev.');
     }
     const log = (text: string) => process.stderr.write(text);
     log(`evo-mock contract: ${options.target.baseUrl}, formats ${options.formats.join(',')}, seed ${options.seed}${options.allowWrites ? ', writes allowed' : ', read-only'}\n`);

@@ -22,8 +22,8 @@ export const DEFAULT_PROPERTY_RUNS = 25;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Reads and checks the command line; every refusal says what to type instead. */
-export function readContractOptions(values: OptionValues, randomSeed: () => number): ContractOptions {
-  const target: Target = { baseUrl: baseUrlOf(stringOption(values, 'target')), credentials: credentialsOf(values) };
+export function readContractOptions(values: OptionValues, randomSeed: () => number, env: NodeJS.ProcessEnv = {}): ContractOptions {
+  const target: Target = { baseUrl: baseUrlOf(stringOption(values, 'target')), credentials: credentialsOf(values, env) };
   const seed = values['seed'] === undefined ? randomSeed() : intOption(values, 'seed', 0, -2147483648, 2147483647);
   const junitPath = stringOption(values, 'report');
   const jsonPath = stringOption(values, 'json');
@@ -66,10 +66,16 @@ function baseUrlOf(raw: string | undefined): string {
   return url.toString().replace(/\/+$/, '');
 }
 
-function credentialsOf(values: OptionValues): Credentials {
-  const user = stringOption(values, 'user');
-  const password = stringOption(values, 'password');
-  const bearer = stringOption(values, 'bearer');
+/**
+ * Credentials from the flags, or else from EVO_MOCK_USER / EVO_MOCK_PASSWORD / EVO_MOCK_BEARER, so that CI
+ * can keep secrets out of command lines (and logs). Flags given win over the environment as a whole.
+ */
+function credentialsOf(values: OptionValues, env: NodeJS.ProcessEnv): Credentials {
+  const fromFlags = ['user', 'password', 'bearer'].some((k) => values[k] !== undefined);
+  const pick = (flag: string, variable: string) => (fromFlags ? stringOption(values, flag) : env[variable] || undefined);
+  const user = pick('user', 'EVO_MOCK_USER');
+  const password = pick('password', 'EVO_MOCK_PASSWORD');
+  const bearer = pick('bearer', 'EVO_MOCK_BEARER');
   if (bearer !== undefined && (user !== undefined || password !== undefined)) {
     throw new UsageError('give either --user and --password, or --bearer, not both.');
   }
