@@ -70,9 +70,28 @@ export interface ExpireResult {
   readonly bearerTokensRevoked: number;
 }
 
+/** GET /__admin/health: up, how many sessions, and what the console's Health view shows. */
+export interface MockHealth {
+  readonly status: string;
+  readonly sessions: number;
+  readonly version?: string;
+  readonly startedAt?: string;
+  readonly uptimeSeconds?: number;
+  /** Requests answered since start (sample twice for a rate). */
+  readonly requests?: number;
+  /** The store's clock, ISO 8601. */
+  readonly clock?: string;
+  readonly seed?: number;
+  /** The seed's reference time; nowFixed says whether it was pinned with --now. */
+  readonly seededAt?: string;
+  readonly nowFixed?: boolean;
+  readonly storeFile?: string;
+  readonly storeBytes?: number;
+}
+
 export interface AdminClient {
   readonly url: string;
-  health(): Promise<{ status: string; sessions: number }>;
+  health(): Promise<MockHealth>;
   readonly behaviours: {
     add(behaviour: BehaviourInput): Promise<BehaviourView>;
     list(): Promise<BehaviourView[]>;

@@ -13,7 +13,8 @@ describe('the typed admin client', () => {
   it('sends the token, and a trailing slash in the URL does not matter', async () => {
     const admin = adminClient(`${mock.url}/`, { token: 'tok' });
     assert.equal(admin.url, mock.url);
-    assert.deepEqual(await admin.health(), { status: 'ok', sessions: 10 });
+    const health = await admin.health();
+    assert.deepEqual({ status: health.status, sessions: health.sessions }, { status: 'ok', sessions: 10 });
     assert.deepEqual(await admin.behaviours.list(), []);
   });
 
