@@ -6,6 +6,7 @@ import { fsyncDir } from './atomic-file.js';
 import { acquireLock } from './file-lock.js';
 import { GroupCommitJournal } from './group-commit-journal.js';
 import { JournaledFileAdapter, storeFiles, type RecoveryReport } from './journaled-adapter.js';
+import { journalLine, type JournalRecord } from './journal-reader.js';
 import type { StoreData } from './store-data.js';
 import type { StoredSession } from './session-store.js';
 import { StoreUnavailableError } from './store-errors.js';
@@ -32,15 +33,15 @@ const NO_DATA: StoreData = Object.freeze({
 /**
  * The store on disk: a lowdb snapshot (db.json) plus an append-only journal (db.json.journal).
  *
- * Why a journal: a create must be on disk before it is acknowledged. Rewriting a 25 MB snapshot per
- * write (or per group) makes every create cost O(store size); appending one JSON line and fdatasync
- * costs the same at 10 sessions or 100 000, and group commit shares one fsync among every create
+ * Why a journal: a write (put or delete) must be on disk before it is acknowledged. Rewriting a 25 MB snapshot per
+ * write (or per group) makes every write cost O(store size); appending one JSON line and fdatasync
+ * costs the same at 10 sessions or 100 000, and group commit shares one fsync among every write
  * that arrived meanwhile.
  *
  * Compaction folds the journal into a new snapshot (on close, and when the journal outgrows the
  * snapshot): between groups the journal is renamed to db.json.journal.compacting and a fresh one is
- * started, so creates carry on while the snapshot of everything committed so far is written
- * atomically; then the renamed journal is removed. Recovery reads all three, each session once.
+ * started, so writes carry on while the snapshot of everything committed so far is written
+ * atomically; then the renamed journal is removed. Recovery reads all three in order, each record applied over the last (see journaled-adapter.ts).
  */
 export class DurableDb {
   private compacting: Promise<void> | undefined;
@@ -50,7 +51,7 @@ export class DurableDb {
   private constructor(
     readonly low: Low<StoreData>,
     private readonly adapter: JournaledFileAdapter,
-    private readonly journal: GroupCommitJournal<StoredSession>,
+    private readonly journal: GroupCommitJournal<JournalRecord>,
     private readonly release: () => Promise<void>,
     private readonly options: DurableDbOptions,
     readonly recovery: RecoveryReport,
@@ -58,12 +59,16 @@ export class DurableDb {
     this.compactingFileExists = recovery.compactingJournalFound;
   }
 
+  /** The sessions as they stand now; compaction writes these. Set by whoever applies the records. */
+  currentSessions: () => readonly StoredSession[] = () => this.low.data.sessions;
+
   /**
    * Opens the store and replays its journal. Resolves to undefined when there is no snapshot yet
-   * (the caller seeds one with writeFreshStore). `onCommitted` sees each group once it is durable,
-   * before its creates resolve.
+   * (the caller seeds one with writeFreshStore). `onCommitted` sees each group of records once it is
+   * durable, in order, before their appends resolve; it must apply them to the caller's state, which
+   * currentSessions then reflects.
    */
-  static async open(options: DurableDbOptions, onCommitted: (entries: StoredSession[]) => void): Promise<DurableDb | undefined> {
+  static async open(options: DurableDbOptions, onCommitted: (records: JournalRecord[]) => void): Promise<DurableDb | undefined> {
     const adapter = new JournaledFileAdapter(options.file);
     const release = await acquireLock(adapter.files.lock, options.file);
     try {
@@ -76,9 +81,8 @@ export class DurableDb {
       }
       for (const w of recovery.warnings) options.onWarning?.(w);
       let db: DurableDb | undefined;
-      const journal = await GroupCommitJournal.open<StoredSession>(adapter.files.journal, recovery.journalValidBytes, (entries) => {
-        (low.data.sessions as StoredSession[]).push(...entries);
-        onCommitted(entries);
+      const journal = await GroupCommitJournal.open<JournalRecord>(adapter.files.journal, recovery.journalValidBytes, (records) => {
+        onCommitted(records);
         db?.maybeCompact();
       });
       db = new DurableDb(low, adapter, journal, release, options, recovery);
@@ -101,9 +105,10 @@ export class DurableDb {
     return this.journal.groups;
   }
 
-  append(entry: StoredSession): Promise<void> {
-    if (this.closing) return Promise.reject(new StoreUnavailableError('The store is closing; no more sessions can be created.'));
-    return this.journal.append(`${JSON.stringify(entry)}\n`, entry);
+  /** Journals one put or delete; resolves once it is on disk and applied (see open's onCommitted). */
+  append(record: JournalRecord): Promise<void> {
+    if (this.closing) return Promise.reject(new StoreUnavailableError('The store is closing; no more sessions can be changed.'));
+    return this.journal.append(journalLine(record), record);
   }
 
   /** Folds the journal into a new snapshot. Concurrent calls share one run. */
@@ -114,7 +119,7 @@ export class DurableDb {
     return this.compacting;
   }
 
-  /** Lets queued creates finish, compacts, and releases the files. */
+  /** Lets queued writes finish, compacts, and releases the files. */
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
@@ -163,9 +168,9 @@ export class DurableDb {
     this.compactingFileExists = false;
   }
 
-  /** The data as committed right now; later creates go to the fresh journal, not into this copy. */
+  /** The data as committed right now; later writes go to the fresh journal, not into this copy. */
   private view(): StoreData {
-    return { ...this.low.data, sessions: this.low.data.sessions.slice() };
+    return { ...this.low.data, sessions: this.currentSessions().slice() };
   }
 }
 

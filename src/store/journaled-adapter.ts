@@ -21,6 +21,7 @@ export interface RecoveryReport {
   /** Where the journal's good lines end; appending starts there. */
   readonly journalValidBytes: number;
   readonly tornBytes: number;
+  /** Journal records applied over the snapshot (puts and deletes). */
   readonly replayed: number;
   readonly compactingJournalFound: boolean;
   readonly warnings: readonly string[];
@@ -28,8 +29,10 @@ export interface RecoveryReport {
 
 /**
  * lowdb's seam for the store's format. read() is recovery: the snapshot, then the journal that a
- * compaction was folding in when it stopped (if any), then the live journal, each session once
- * (a crash between a snapshot's rename and the old journal's removal leaves duplicates). write()
+ * compaction was folding in when it stopped (if any), then the live journal, every record in file
+ * order (a put replaces, a delete removes; the last write of an id wins). Replaying a journal over a
+ * snapshot that already holds it changes nothing, so a crash between a snapshot's rename and the old
+ * journal's removal is harmless. write()
  * replaces the snapshot atomically; appends go through the GroupCommitJournal, not lowdb, since
  * lowdb's write() means "the whole data".
  */
@@ -54,16 +57,15 @@ export class JournaledFileAdapter implements Adapter<StoreData> {
     const { data } = snapshot;
     const older = await readJournal(this.files.compacting);
     const live = await readJournal(this.files.journal);
-    const sessions = data.sessions as StoredSession[];
-    const seen = new Set(sessions.map((s) => s.session.id));
+    const sessions = new Map<string, StoredSession>();
+    for (const e of data.sessions) sessions.set(e.session.id as string, e);
     let replayed = 0;
-    for (const entry of [...older.entries, ...live.entries]) {
-      const id = entry.session.id as string;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      sessions.push(entry);
+    for (const record of [...older.entries, ...live.entries]) {
+      if ('put' in record) sessions.set(record.put.session.id as string, record.put);
+      else sessions.delete(record.deleted);
       replayed++;
     }
+    (data as { sessions: readonly StoredSession[] }).sessions = [...sessions.values()];
     this.lastRecovery = {
       journalValidBytes: live.validBytes,
       tornBytes: older.tornBytes + live.tornBytes,
