@@ -9,6 +9,7 @@ import { JournaledFileAdapter, storeFiles, type RecoveryReport } from './journal
 import { journalLine, type JournalRecord } from './journal-reader.js';
 import type { StoreData } from './store-data.js';
 import type { StoredSession } from './session-store.js';
+import { recordSeed } from './store-history.js';
 import { StoreUnavailableError } from './store-errors.js';
 
 export interface DurableDbOptions {
@@ -169,14 +170,15 @@ export class DurableDb {
   }
 
   /** The data as committed right now; later writes go to the fresh journal, not into this copy. */
-  private view(): StoreData {
+  view(): StoreData {
     return { ...this.low.data, sessions: this.currentSessions().slice() };
   }
 }
 
 /**
- * Replaces whatever store is at `file` with `data` (seeding, --reset): the snapshot atomically, then
- * the journals, which belonged to the old data. Refuses while another process has the store open.
+ * Replaces whatever store is at `file` with `data` (seeding, --reset): the snapshot atomically, a copy
+ * of it as the seeded state (db.json.seed, what POST /__admin/reset returns to), then the journals,
+ * which belonged to the old data. Refuses while another process has the store open.
  */
 export async function writeFreshStore(file: string, data: StoreData): Promise<number> {
   const files = storeFiles(file);
@@ -185,6 +187,7 @@ export async function writeFreshStore(file: string, data: StoreData): Promise<nu
   try {
     const adapter = new JournaledFileAdapter(file);
     await adapter.write(data);
+    await recordSeed(file);
     await unlink(files.journal).catch(ignoreMissing);
     await unlink(files.compacting).catch(ignoreMissing);
     await fsyncDir(path.dirname(path.resolve(file)));

@@ -4,6 +4,7 @@ import { DurableDb } from './durable-db.js';
 import { FileSessionRepository } from './file-session-repository.js';
 import { checkSessionQuery, type QueryProblem, type SortFields } from './list-sessions.js';
 import { checkEntry } from './session-repository.js';
+import { StoreHistory } from './store-history.js';
 import type { AccountScope, CustomerView, SessionPage, SessionQuery, SessionStore, StoredSession } from './session-store.js';
 import type { AgentRecord, EndpointRecord, StoreMeta, TeamRecord } from './store-data.js';
 import { StoreInputError } from './store-errors.js';
@@ -29,6 +30,8 @@ export interface OpenStoreOptions {
  */
 export class JsonFileStore implements SessionStore {
   private readonly pendingIds = new Set<string>();
+  /** Reset and snapshots: whole states the sessions can be brought back to. */
+  readonly history: StoreHistory;
 
   private constructor(
     private readonly db: DurableDb,
@@ -36,7 +39,10 @@ export class JsonFileStore implements SessionStore {
     readonly directory: Directory,
     private readonly sortFields: SortFields,
     private readonly clock: () => Date,
-  ) {}
+    file: string,
+  ) {
+    this.history = new StoreHistory(file, sessions, () => db.view());
+  }
 
   /** Opens an existing store; undefined when the file does not exist yet (seed it first). */
   static async open(options: OpenStoreOptions): Promise<JsonFileStore | undefined> {
@@ -48,7 +54,7 @@ export class JsonFileStore implements SessionStore {
     if (!db) return undefined;
     sessions = new FileSessionRepository(db, options.sortFields);
     const clock = options.clock ?? clockFor(options.now, db.low.data.meta);
-    return new JsonFileStore(db, sessions, new Directory(db.low.data), options.sortFields, clock);
+    return new JsonFileStore(db, sessions, new Directory(db.low.data), options.sortFields, clock, options.file);
   }
 
   get meta(): StoreMeta {

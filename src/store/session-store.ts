@@ -1,6 +1,7 @@
 import type { CustomerBreadcrumb, SessionInfo } from '../generated/dtos.js';
 import type { QueryProblem } from './list-sessions.js';
 import type { SessionRepository } from './session-repository.js';
+import type { StoreHistory } from './store-history.js';
 import type { AgentRecord, CustomerRecord, EndpointRecord, TeamRecord } from './store-data.js';
 
 export type { QueryProblem } from './list-sessions.js';
@@ -63,6 +64,8 @@ export interface SessionPage {
 export interface SessionStore {
   /** The mutable sessions: get, list, live, put (create or replace), delete, onChange. See session-repository.ts. */
   readonly sessions: SessionRepository;
+  /** The seeded state (reset) and named snapshots. */
+  readonly history: StoreHistory;
   list(query: SessionQuery, scope: AccountScope): SessionPage;
   get(id: string, scope: AccountScope): SessionInfo | undefined;
   /** Sessions not ended in the reachable accounts (GetActiveSessions). */
