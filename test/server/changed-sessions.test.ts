@@ -24,8 +24,11 @@ let mock: MockServer;
 let id = '';
 before(async () => {
   mock = await startMock({ sessions: 60 });
-  const dev = new Set(mock.fixtures.users.find((u) => u.userName === 'dev@example.com')!.accountIds);
-  id = [...mock.seeded].reverse().find((e) => dev.has(e.session.accountId!) && e.session.ended === false && (e.session.members ?? []).length > 0)!.session.id!;
+  // A live call with members on dev's own phone-user endpoint, so it is among dev's /sessions/active too.
+  const dev = mock.fixtures.users.find((u) => u.userName === 'dev@example.com')!;
+  const model = [...mock.seeded].reverse().find((e) => dev.accountIds.includes(e.session.accountId!) && e.session.ended === false && (e.session.members ?? []).length > 0)!;
+  id = 'changed0000000000000000000000001';
+  await mock.store.sessions.put({ session: { ...model.session, id, endpointId: dev.endpointId, accountId: dev.accountIds[0]! } });
 });
 after(() => mock.stop());
 

@@ -5,7 +5,7 @@ import type { Fixtures } from '../../store/fixtures.js';
 import type { WireObject, WireType } from '../../wire/wire-type.js';
 import { findProperty } from '../binding/string-map-binder.js';
 import { ServiceError, unreadableBody, validationError, type FieldError } from '../errors/service-error.js';
-import { readRawBody } from '../wire/read-body.js';
+import { readAdminJson } from './admin-json.js';
 import { sessionInfoCheck, type SessionInfoCheck } from './session-info-check.js';
 
 /** An ISO 8601 date-time with a zone (or a date alone, midnight UTC); stored as toISOString() writes it, which the store requires. */
@@ -59,25 +59,10 @@ export class SessionBodies {
   }
 }
 
-/**
- * The body as one JSON object. `mediaTypes` are the Content-Types accepted besides application/json
- * (e.g. application/merge-patch+json for PATCH); a missing Content-Type is read as JSON.
- */
-export async function readJsonObject(req: Request, limit: number, what: string, mediaTypes: readonly string[] = []): Promise<Record<string, unknown>> {
-  const contentType = req.headers['content-type'];
-  const essence = contentType?.split(';')[0]?.trim().toLowerCase();
-  if (essence !== undefined && essence !== 'application/json' && !mediaTypes.includes(essence)) {
-    const allowed = ['application/json', ...mediaTypes].join(' or ');
-    throw new ServiceError(415, 'UnsupportedMediaType', `Send ${what} as JSON (Content-Type: ${allowed}), not ${contentType}.`);
-  }
-  const text = await readRawBody(req, limit);
-  if (text === undefined) throw unreadableBody(`Send ${what} as the JSON body, e.g. {"accountId":"...","callState":"Hold"}.`);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw unreadableBody(`The body is not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
-  }
+/** The body as one JSON object (the admin guard has already refused media types other than JSON). */
+export async function readJsonObject(req: Request, limit: number, what: string): Promise<Record<string, unknown>> {
+  const value = await readAdminJson(req, limit);
+  if (value === undefined) throw unreadableBody(`Send ${what} as the JSON body.`);
   if (!isRecord(value)) throw unreadableBody(`The body must be one JSON object (${what}), not an array or a single value.`);
   return value;
 }

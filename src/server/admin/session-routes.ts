@@ -55,7 +55,7 @@ export function sessionRoutes(deps: SessionRouteDeps): {
 
   return {
     async insert(req, res) {
-      const body = await readJsonObject(req, deps.bodyLimit, 'a SessionInfo');
+      const body = await readJsonObject(req, deps.bodyLimit, 'a SessionInfo, e.g. {"accountId":"...","callState":"Hold"}');
       const parentSessionId = queryValue(req, 'parentSessionId');
       const session = deps.bodies.validSession(body, { id: newGuidN, dateCreated: () => deps.store.now().toISOString() }, parentErrors(deps, parentSessionId, body));
       const entry: StoredSession = { session, ...(parentSessionId !== undefined ? { parentSessionId } : {}) };
@@ -78,7 +78,7 @@ export function sessionRoutes(deps: SessionRouteDeps): {
 
     async replace(req, res) {
       const id = pathId(req);
-      const body = await readJsonObject(req, deps.bodyLimit, 'a SessionInfo');
+      const body = await readJsonObject(req, deps.bodyLimit, 'a SessionInfo, e.g. {"accountId":"...","callState":"Hold"}');
       const { status, entry } = await deps.serial(async () => {
         const current = deps.store.sessions.get(id);
         const parentSessionId = queryValue(req, 'parentSessionId') ?? current?.parentSessionId;
@@ -97,7 +97,7 @@ export function sessionRoutes(deps: SessionRouteDeps): {
 
     async patch(req, res) {
       const id = pathId(req);
-      const patch = await readJsonObject(req, deps.bodyLimit, 'a JSON merge patch of a SessionInfo', ['application/merge-patch+json']);
+      const patch = await readJsonObject(req, deps.bodyLimit, 'a JSON merge patch of a SessionInfo (application/merge-patch+json or application/json)');
       const entry = await deps.serial(async () => {
         const current = found(deps, req);
         const merged = mergePatch(current.session as unknown as Record<string, unknown>, patch);
