@@ -1,4 +1,5 @@
-import { unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { Low } from 'lowdb';
@@ -6,11 +7,11 @@ import { fsyncDir } from './atomic-file.js';
 import { acquireLock } from './file-lock.js';
 import { GroupCommitJournal } from './group-commit-journal.js';
 import { JournaledFileAdapter, storeFiles, type RecoveryReport } from './journaled-adapter.js';
-import { journalLine, type JournalRecord } from './journal-reader.js';
+import { describeDropped, journalLine, type DroppedRecord, type JournalRecord } from './journal-reader.js';
 import type { StoreData } from './store-data.js';
 import type { StoredSession } from './session-store.js';
 import { recordSeed } from './store-history.js';
-import { StoreUnavailableError } from './store-errors.js';
+import { StoreFileError, StoreUnavailableError } from './store-errors.js';
 
 export interface DurableDbOptions {
   readonly file: string;
@@ -81,6 +82,9 @@ export class DurableDb {
         return undefined;
       }
       for (const w of recovery.warnings) options.onWarning?.(w);
+      // Never cut or drop a journal with records it could not read: a copy is kept aside first.
+      await keepDamagedAside(adapter.files.journal, recovery.dropped.journal, options.onWarning);
+      await keepDamagedAside(adapter.files.compacting, recovery.dropped.compacting, options.onWarning);
       let db: DurableDb | undefined;
       const journal = await GroupCommitJournal.open<JournalRecord>(adapter.files.journal, recovery.journalValidBytes, (records) => {
         onCommitted(records);
@@ -185,6 +189,7 @@ export async function writeFreshStore(file: string, data: StoreData): Promise<nu
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const release = await acquireLock(files.lock, file);
   try {
+    await refuseOrphanJournal(files);
     const adapter = new JournaledFileAdapter(file);
     await adapter.write(data);
     await recordSeed(file);
@@ -195,6 +200,43 @@ export async function writeFreshStore(file: string, data: StoreData): Promise<nu
   } finally {
     await release();
   }
+}
+
+/**
+ * A journal without its snapshot holds acknowledged writes that nothing else has: seeding a new
+ * store would delete them. Refused, naming both files (with a snapshot beside it, seeding is a reset
+ * the user asked for, and the journal belongs to the data being replaced).
+ */
+async function refuseOrphanJournal(files: ReturnType<typeof storeFiles>): Promise<void> {
+  if (await stat(files.snapshot).then(() => true, () => false)) return;
+  for (const journal of [files.journal, files.compacting]) {
+    const bytes = await stat(journal).then((s) => s.size, () => 0);
+    if (bytes > 0) {
+      throw new StoreFileError(
+        journal,
+        `holds ${bytes} bytes of acknowledged writes, but ${files.snapshot} (the snapshot they apply to) is missing, so a new store will not be seeded over them`,
+        `Put ${files.snapshot} back (${files.seed} holds the seeded state; a copy of the store works too) and start again, or move ${journal} aside to start from a new seed.`,
+      );
+    }
+  }
+}
+
+/**
+ * Copies a journal that held unreadable records to FILE.damaged-TIME before recovery cuts its tail
+ * (or folds it away), and says what was dropped. A torn last group is what a crash leaves and was
+ * never acknowledged; anything else means the file was damaged, and the copy is what is left of it.
+ */
+async function keepDamagedAside(file: string, dropped: readonly DroppedRecord[], warn: ((message: string) => void) | undefined): Promise<void> {
+  if (dropped.length === 0) return;
+  const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await copyFile(file, aside, constants.COPYFILE_EXCL);
+  await fsyncDir(path.dirname(file));
+  const tailOnly = dropped.every((d) => d.atTail);
+  warn?.(
+    `${file}: dropped ${describeDropped(dropped)} that could not be read; ` +
+      (tailOnly ? 'they were the last writes, cut off when the process stopped, and were never acknowledged. ' : 'the file was damaged (records in the middle are unreadable). ') +
+      `The journal as it was is kept in ${aside}; every other record was recovered.`,
+  );
 }
 
 function ignoreMissing(err: unknown): void {

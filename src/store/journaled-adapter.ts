@@ -1,10 +1,11 @@
 import type { Adapter } from 'lowdb';
 import { writeFileAtomic } from './atomic-file.js';
-import { readJournal } from './journal-reader.js';
+import { readJournal, type DroppedRecord } from './journal-reader.js';
 import { snapshotChunks } from './snapshot-format.js';
 import { readSnapshotFile } from './snapshot-reader.js';
 import type { StoreData } from './store-data.js';
 import type { StoredSession } from './session-store.js';
+import { StoreFileError } from './store-errors.js';
 
 /** The files of one store: the snapshot and the journals beside it. */
 export function storeFiles(file: string) {
@@ -14,6 +15,10 @@ export function storeFiles(file: string) {
     /** The journal being folded into a new snapshot; exists only while a compaction runs (or after it died). */
     compacting: `${file}.journal.compacting`,
     lock: `${file}.lock`,
+    /** The state the store was seeded with: what POST /__admin/reset returns to. */
+    seed: `${file}.seed`,
+    /** Named snapshots (POST /__admin/snapshots), NAME.json each. */
+    snapshots: `${file}.snapshots`,
   } as const;
 }
 
@@ -24,6 +29,8 @@ export interface RecoveryReport {
   /** Journal records applied over the snapshot (puts and deletes). */
   readonly replayed: number;
   readonly compactingJournalFound: boolean;
+  /** Unreadable records of the live journal and of a compaction's journal, for keeping those files aside. */
+  readonly dropped: { readonly journal: readonly DroppedRecord[]; readonly compacting: readonly DroppedRecord[] };
   readonly warnings: readonly string[];
 }
 
@@ -50,8 +57,10 @@ export class JournaledFileAdapter implements Adapter<StoreData> {
     try {
       snapshot = await readSnapshotFile(this.files.snapshot);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
+      if (err instanceof StoreFileError) throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return null;
+      throw new StoreFileError(this.files.snapshot, `cannot be read (${code ?? String(err)})`, `It must be the store's snapshot file; move whatever is there aside (${this.files.seed} holds the seeded state).`);
     }
     this.lastSnapshotBytes = snapshot.bytes;
     const { data } = snapshot;
@@ -71,6 +80,7 @@ export class JournaledFileAdapter implements Adapter<StoreData> {
       tornBytes: older.tornBytes + live.tornBytes,
       replayed,
       compactingJournalFound: older.validBytes > 0 || older.tornBytes > 0,
+      dropped: { journal: live.dropped, compacting: older.dropped },
       warnings: [...older.warnings, ...live.warnings],
     };
     return data;

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir, writeFileAtomic } from './atomic-file.js';
+import { storeFiles } from './journaled-adapter.js';
 import type { SessionRepository } from './session-repository.js';
 import type { StoredSession } from './session-store.js';
 import { snapshotChunks } from './snapshot-format.js';
@@ -71,11 +72,11 @@ export class StoreHistory {
   ) {}
 
   get seedFile(): string {
-    return seedFileOf(this.file);
+    return storeFiles(this.file).seed;
   }
 
   get snapshotDir(): string {
-    return `${this.file}.snapshots`;
+    return storeFiles(this.file).snapshots;
   }
 
   /** Back to the sessions the store was seeded with (seed, scenarios, --now). */
@@ -145,16 +146,12 @@ export class StoreHistory {
   }
 }
 
-export function seedFileOf(file: string): string {
-  return `${file}.seed`;
-}
-
 /**
  * Records the seeded state beside a freshly seeded snapshot (a copy, not a hard link: an editor that
  * writes db.json in place would change a linked seed with it).
  */
 export async function recordSeed(file: string): Promise<void> {
-  const seed = seedFileOf(file);
+  const seed = storeFiles(file).seed;
   const temp = `${seed}.${process.pid}.tmp`;
   await copyFile(file, temp);
   const fh = await open(temp, 'r+');

@@ -13,7 +13,7 @@ const line = (id: string) => `${JSON.stringify(stored({ id, accountId: 'a', date
 describe('reading a journal', () => {
   it('reads nothing from a missing file', async (t) => {
     const dir = await tempDir(t);
-    assert.deepEqual(await readJournal(path.join(dir, 'none')), { entries: [], validBytes: 0, tornBytes: 0, warnings: [] });
+    assert.deepEqual(await readJournal(path.join(dir, 'none')), { entries: [], validBytes: 0, tornBytes: 0, warnings: [], dropped: [] });
   });
 
   it('drops a torn last line (never acknowledged) and says where the good part ends', async (t) => {
