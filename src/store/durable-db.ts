@@ -11,6 +11,7 @@ import { describeDropped, journalLine, type DroppedRecord, type JournalRecord } 
 import type { StoreData } from './store-data.js';
 import type { StoredSession } from './session-store.js';
 import { recordSeed } from './store-history.js';
+import { writeWorldFile, type WorldExtras } from './world-file.js';
 import { StoreFileError, StoreUnavailableError } from './store-errors.js';
 
 export interface DurableDbOptions {
@@ -181,10 +182,11 @@ export class DurableDb {
 
 /**
  * Replaces whatever store is at `file` with `data` (seeding, --reset): the snapshot atomically, a copy
- * of it as the seeded state (db.json.seed, what POST /__admin/reset returns to), then the journals,
+ * of it as the seeded state (db.json.seed, what POST /__admin/reset returns to), the seed's world
+ * (db.json.world, what scenarios draw on), then the journals,
  * which belonged to the old data. Refuses while another process has the store open.
  */
-export async function writeFreshStore(file: string, data: StoreData): Promise<number> {
+export async function writeFreshStore(file: string, data: StoreData, world?: WorldExtras): Promise<number> {
   const files = storeFiles(file);
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const release = await acquireLock(files.lock, file);
@@ -193,6 +195,8 @@ export async function writeFreshStore(file: string, data: StoreData): Promise<nu
     const adapter = new JournaledFileAdapter(file);
     await adapter.write(data);
     await recordSeed(file);
+    if (world) await writeWorldFile(files.world, world);
+    else await unlink(files.world).catch(ignoreMissing);
     await unlink(files.journal).catch(ignoreMissing);
     await unlink(files.compacting).catch(ignoreMissing);
     await fsyncDir(path.dirname(path.resolve(file)));

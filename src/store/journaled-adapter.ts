@@ -17,6 +17,8 @@ export function storeFiles(file: string) {
     lock: `${file}.lock`,
     /** The state the store was seeded with: what POST /__admin/reset returns to. */
     seed: `${file}.seed`,
+    /** Each account's callers and queues, for scenarios (see world-file.ts). */
+    world: `${file}.world`,
     /** Named snapshots (POST /__admin/snapshots), NAME.json each. */
     snapshots: `${file}.snapshots`,
   } as const;

@@ -4,9 +4,11 @@ import { DurableDb } from './durable-db.js';
 import { FileSessionRepository } from './file-session-repository.js';
 import { checkSessionQuery, type QueryProblem, type SortFields } from './list-sessions.js';
 import { checkEntry } from './session-repository.js';
+import { storeFiles } from './journaled-adapter.js';
 import { StoreHistory } from './store-history.js';
+import { readWorldFile, type WorldExtras } from './world-file.js';
 import type { AccountScope, CustomerView, SessionPage, SessionQuery, SessionStore, StoredSession } from './session-store.js';
-import type { AgentRecord, EndpointRecord, StoreMeta, TeamRecord } from './store-data.js';
+import type { AgentRecord, EndpointRecord, StoreData, StoreMeta, TeamRecord } from './store-data.js';
 import { StoreInputError } from './store-errors.js';
 
 export interface OpenStoreOptions {
@@ -40,6 +42,7 @@ export class JsonFileStore implements SessionStore {
     private readonly sortFields: SortFields,
     private readonly clock: () => Date,
     file: string,
+    private worldExtras: WorldExtras | undefined,
   ) {
     this.history = new StoreHistory(file, sessions, () => db.view());
   }
@@ -54,11 +57,27 @@ export class JsonFileStore implements SessionStore {
     if (!db) return undefined;
     sessions = new FileSessionRepository(db, options.sortFields);
     const clock = options.clock ?? clockFor(options.now, db.low.data.meta);
-    return new JsonFileStore(db, sessions, new Directory(db.low.data), options.sortFields, clock, options.file);
+    const world = await readWorldFile(storeFiles(options.file).world);
+    return new JsonFileStore(db, sessions, new Directory(db.low.data), options.sortFields, clock, options.file, world);
   }
 
   get meta(): StoreMeta {
     return this.db.low.data.meta;
+  }
+
+  /** Each account's callers and queues (db.json.world); undefined for a store an earlier evo-mock wrote. */
+  get world(): WorldExtras | undefined {
+    return this.worldExtras;
+  }
+
+  /** Takes the world a migration has just written beside the store (see src/seed/migrate-store.ts). */
+  adoptWorld(world: WorldExtras): void {
+    this.worldExtras = world;
+  }
+
+  /** The directory's records as stored (customers, endpoints, agents, teams), in the seed's order. */
+  records(): Pick<StoreData, 'customers' | 'endpoints' | 'agents' | 'teams'> {
+    return this.db.low.data;
   }
 
   /** Figures for logs and tests: sessions held, journal size, fsync'd groups. */

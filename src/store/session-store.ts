@@ -2,7 +2,8 @@ import type { CustomerBreadcrumb, SessionInfo } from '../generated/dtos.js';
 import type { QueryProblem } from './list-sessions.js';
 import type { SessionRepository } from './session-repository.js';
 import type { StoreHistory } from './store-history.js';
-import type { AgentRecord, CustomerRecord, EndpointRecord, TeamRecord } from './store-data.js';
+import type { AgentRecord, CustomerRecord, EndpointRecord, StoreData, TeamRecord } from './store-data.js';
+import type { WorldExtras } from './world-file.js';
 
 export type { QueryProblem } from './list-sessions.js';
 export type { AgentRecord, CustomerRecord, EndpointRecord, TeamRecord } from './store-data.js';
@@ -66,6 +67,10 @@ export interface SessionStore {
   readonly sessions: SessionRepository;
   /** The seeded state (reset) and named snapshots. */
   readonly history: StoreHistory;
+  /** Each account's callers and queues, for scenarios; undefined for a store an earlier evo-mock wrote. */
+  readonly world: WorldExtras | undefined;
+  /** The directory's records as stored, in the seed's order. */
+  records(): Pick<StoreData, 'customers' | 'endpoints' | 'agents' | 'teams'>;
   list(query: SessionQuery, scope: AccountScope): SessionPage;
   get(id: string, scope: AccountScope): SessionInfo | undefined;
   /** Sessions not ended in the reachable accounts (GetActiveSessions). */
