@@ -119,7 +119,7 @@ describe('compaction', () => {
     await store.compact();
     assert.ok(store.stats.journalBytes < 20 * 15 * 300, 'the journal was compacted along the way');
     await store.close();
-    assert.deepEqual((await readdir(dir)).sort(), ['db.json', 'db.json.journal', 'db.json.seed']);
+    assert.deepEqual((await readdir(dir)).sort(), ['db.json', 'db.json.journal', 'db.json.seed', 'db.json.world']);
     const again = await openStore(file);
     onCleanup(t, () => again.close());
     assert.equal(again.stats.sessions, SEEDED + ids.length);
