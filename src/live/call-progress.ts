@@ -5,7 +5,7 @@ import { answered, otherAgent, transferLeg } from '../seed/call-legs.js';
 import type { Transition } from '../seed/call-transitions.js';
 import type { SeedRandom } from '../seed/seed-random.js';
 import type { AccountWorld, Contact } from '../seed/seed-world.js';
-import { agentMember, blankSession, iso, prune, spoken, tail } from '../seed/session-parts.js';
+import { agentMember, blankSession, iso, spoken, tail } from '../seed/session-parts.js';
 
 /**
  * How a live session moves on: what state it is in (read from its own fields, so a session QA edited
@@ -448,5 +448,5 @@ export function inKeyOrder(s: SessionInfo): SessionInfo {
   const out: Record<string, unknown> = {};
   for (const k of KEY_ORDER) if (src[k] !== undefined) out[k] = src[k];
   for (const k in src) if (!(k in out) && src[k] !== undefined) out[k] = src[k];
-  return prune(out) as unknown as SessionInfo;
+  return out as unknown as SessionInfo;
 }
