@@ -7,8 +7,9 @@ import { JsonFileStore } from '../store/json-file-store.js';
 import { sortFieldsFromWire } from '../store/session-fields.js';
 import { codecsByFormat } from '../wire/codecs.js';
 import { readJsvValue } from '../wire/jsv-value.js';
-import type { CorsPolicy } from './http/cors.js';
+import type { CorsHeaders, CorsPolicy } from './http/cors.js';
 import { quietLogger, stderrLogger } from './http/logger.js';
+import { asPortError, ensurePortAvailable } from './http/port-check.js';
 import { startupBanner } from './http/startup-banner.js';
 
 export interface ServeOptions {
@@ -21,6 +22,7 @@ export interface ServeOptions {
   readonly quirks: boolean;
   readonly emptyUnauthorizedBody: boolean;
   readonly cors: CorsPolicy;
+  readonly corsHeaders: CorsHeaders;
   readonly quiet: boolean;
 }
 
@@ -30,6 +32,7 @@ export interface ServeOptions {
  */
 export async function serve(options: ServeOptions): Promise<number> {
   const started = performance.now();
+  await ensurePortAvailable(options.host, options.port);
   // Express and AJV load while the store file is read: start-up is mostly waiting on both.
   const serverModule = import('./server.js');
   const logger = options.quiet ? quietLogger : stderrLogger;
@@ -40,25 +43,33 @@ export async function serve(options: ServeOptions): Promise<number> {
   const store = await openStore(options.store, options.scenarios, fixtures, sessionInfo, logger.error);
   const version = process.env['npm_package_version'] ?? '0.1.0';
   const { startServer } = await serverModule;
-  const server = await startServer(
-    {
-      api,
-      store,
-      countSessions: () => store.stats.sessions,
-      fixtures,
-      // Every codec the project has: negotiation picks among them (?format=, Accept), bodies are read by Content-Type.
-      codecs: codecsByFormat,
-      readJsvValue,
-      quirks: options.quirks,
-      logger,
-      logRequests: !options.quiet,
-      emptyUnauthorizedBody: options.emptyUnauthorizedBody,
-      cors: options.cors,
-      bodyLimit: options.bodyLimit,
-      version,
-    },
-    { port: options.port, host: options.host },
-  );
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(
+      {
+        api,
+        store,
+        countSessions: () => store.stats.sessions,
+        fixtures,
+        // Every codec the project has: negotiation picks among them (?format=, Accept), bodies are read by Content-Type.
+        codecs: codecsByFormat,
+        readJsvValue,
+        quirks: options.quirks,
+        logger,
+        logRequests: !options.quiet,
+        emptyUnauthorizedBody: options.emptyUnauthorizedBody,
+        cors: options.cors,
+        corsHeaders: options.corsHeaders,
+        bodyLimit: options.bodyLimit,
+        version,
+      },
+      { port: options.port, host: options.host },
+    );
+  } catch (err) {
+    // Taken between the check and now: close the store (its lock) and say so in the same words.
+    await store.close();
+    throw asPortError(err, options.host, options.port);
+  }
   console.log(
     startupBanner(server.url, fixtures, {
       sessions: store.stats.sessions,
