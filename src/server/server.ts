@@ -12,11 +12,11 @@ export interface ListenOptions {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
-  /** Stops accepting, lets in-flight requests finish, then closes the store (flushing its journal). */
+  /** Stops accepting and lets in-flight requests finish; the store stays open for its owner to close. */
   stop(): Promise<void>;
 }
 
-/** Listens with the app; the store is the caller's, opened before and closed by stop(). */
+/** Listens with the app; the store is the caller's, opened before and closed after stop(). */
 export async function startServer(app: AppOptions, listen: ListenOptions): Promise<RunningServer> {
   let stopping = false;
   const express = createApp(app);
@@ -50,7 +50,6 @@ export async function startServer(app: AppOptions, listen: ListenOptions): Promi
       (stopped ??= (async () => {
         stopping = true;
         await drain(server, listen.drainMs ?? 10_000);
-        await app.store.close();
       })()),
   };
 }

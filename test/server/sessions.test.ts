@@ -9,7 +9,7 @@ let noQuirks: MockServer;
 const accountsOf = (user: string) => new Set(mock.fixtures.users.find((u) => u.userName === user)!.accountIds);
 
 before(async () => {
-  [mock, noQuirks] = await Promise.all([startMock({ sessions: 300 }), startMock({ sessions: 40, app: { quirks: false } })]);
+  [mock, noQuirks] = await Promise.all([startMock({ sessions: 300 }), startMock({ sessions: 40, settings: { noQuirks: true } })]);
 });
 after(() => Promise.all([mock.stop(), noQuirks.stop()]));
 

@@ -1,4 +1,4 @@
-import type { WireObject, WireType } from '../../wire/wire-type.js';
+import type { WireObject, WireType } from '../../spec/wire-type.js';
 import { fail, pass, type CheckResult } from '../check-result.js';
 import type { Observation } from '../observation.js';
 

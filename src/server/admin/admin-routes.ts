@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import type { AppOptions } from '../app.js';
 import { serialQueue } from './admin-json.js';
-import { insertSession } from './insert-session.js';
+import { insertSession, type InsertSessionDeps } from './insert-session.js';
 import { applyScenario, listScenarios } from './scenario-routes.js';
 
 /**
@@ -9,12 +8,12 @@ import { applyScenario, listScenarios } from './scenario-routes.js';
  * admin endpoints it is meant for a mock on your own machine (the default host is 127.0.0.1), so
  * do not expose a mock with --host 0.0.0.0 to people who should not change its data.
  */
-export function adminRoutes(options: AppOptions): Router {
+export function adminRoutes(deps: Omit<InsertSessionDeps, 'serial'>): Router {
   const serial = serialQueue();
-  const { store, fixtures } = options;
+  const { store, fixtures } = deps;
   const router = Router();
   router.get('/__admin/scenarios', listScenarios);
   router.post('/__admin/scenarios/:name', applyScenario({ store, fixtures, serial }));
-  router.post('/__admin/sessions', insertSession({ api: options.api, store, fixtures, codecs: options.codecs, bodyLimit: options.bodyLimit ?? 1024 * 1024, serial }));
+  router.post('/__admin/sessions', insertSession({ ...deps, serial }));
   return router;
 }

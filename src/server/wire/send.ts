@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { WireObject } from '../../wire/wire-type.js';
+import type { WireObject } from '../../spec/wire-type.js';
 import type { ResponseFormat } from './negotiate.js';
 
 /** ServiceStack's MimeTypes.JavaScript, the type of a JSONP answer. */

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UsageError, type OptionValues } from '../../src/cli/command.js';
-import { readContractOptions } from '../../src/contract/contract-options.js';
+import { contractOptions, contractRun } from '../../src/options/contract-options.js';
+import { readSettings, type RawValue } from '../../src/options/option-model.js';
+import { UsageError } from '../../src/options/usage-error.js';
 
-const read = (values: OptionValues) => readContractOptions(values, () => 1234);
+type Given = Readonly<Record<string, RawValue>>;
+const read = (values: Given) => contractRun(readSettings(contractOptions, values).settings, () => 1234);
 const T = { target: 'http://127.0.0.1:4010/' };
 
 describe('contract options', () => {
@@ -30,7 +32,7 @@ describe('contract options', () => {
     assert.equal(o.jsonPath, 'r.json');
   });
 
-  const refusals: { values: OptionValues; says: RegExp }[] = [
+  const refusals: { values: Given; says: RegExp }[] = [
     { values: {}, says: /--target is required/ },
     { values: { target: 'localhost:4010' }, says: /must be an http or https URL/ },
     { values: { target: 'not a url' }, says: /is not a URL/ },

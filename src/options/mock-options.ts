@@ -1,0 +1,57 @@
+import { readInstant } from '../wire/iso-dates.js';
+import { custom, defineOptions, flag, integer, list, text, type SettingsOf } from './option-model.js';
+import { UsageError } from './usage-error.js';
+
+/** Far beyond any test; each session costs about 2 KB on disk and 5 KB in memory. */
+export const MAX_SESSIONS = 200_000;
+
+const STORE_SPECS = {
+  db: text({
+    placeholder: 'PATH',
+    default: '.data/db.json',
+    help: 'The lowdb store file (its journal and lock sit beside it).',
+    check: (value, flagName) => {
+      if (value.trim() === '') throw new UsageError(`${flagName} needs a file path, e.g. ${flagName} .data/db.json.`);
+    },
+  }),
+  seed: integer({ placeholder: 'N', default: 1, min: 0, max: 0xffff_ffff, help: 'Faker seed for a new store; the same seed, count and --now give byte-identical data.' }),
+  sessions: integer({ placeholder: 'COUNT', default: 1000, min: 0, max: MAX_SESSIONS, help: `Sessions in a new store (0 to ${MAX_SESSIONS}).` }),
+  now: custom<Date | undefined>({
+    placeholder: 'ISO',
+    default: undefined,
+    defaultText: 'the current time',
+    help: 'Reference time for seeded dates, with a zone (e.g. 2026-11-20T12:00:00Z, or a date: midnight UTC); the store keeps it as its clock, so the 15-day archive boundary stays put.',
+    parse: readNow,
+  }),
+  reset: flag({ help: 'Replace an existing store with a fresh seed (sessions created since are lost).' }),
+  scenario: list({
+    placeholder: 'NAME[,NAME...]',
+    help: "QA scenarios put on top of a new or reset store's sessions, with fixed ids (e.g. hold-transferring,missed-call, huge-list:20000); 'list' prints them.",
+  }),
+};
+
+/** `evo-mock seed`: what shapes a store. */
+export const seedOptions = defineOptions(STORE_SPECS);
+export type SeedSettings = SettingsOf<typeof seedOptions>;
+
+/** `evo-mock serve` and the library's mock: the store's options and the server's. */
+export const serveOptions = defineOptions({
+  port: integer({ short: 'p', placeholder: 'PORT', default: 4010, min: 0, max: 65535, help: 'TCP port to listen on (0 picks a free one).' }),
+  host: text({ placeholder: 'HOST', default: '127.0.0.1', help: 'Interface to listen on; 0.0.0.0 exposes the mock to your network.' }),
+  ...STORE_SPECS,
+  noQuirks: flag({ help: "Turn off the real server's quirks (GET /sessions/{id} then returns the session's log instead of [])." }),
+  empty401: flag({ help: "Answer 401 with an empty body, as the real server's [Authenticate] does (default: a ResponseStatus body)." }),
+  corsAnyOrigin: flag({ help: 'Allow credentialed CORS requests from any origin (default: localhost, 127.0.0.1 and [::1] on any port).' }),
+  bodyLimit: integer({ placeholder: 'BYTES', default: 1024 * 1024, min: 1, max: 1024 * 1024 * 1024, help: 'Largest request body accepted; larger ones get 413.' }),
+  quiet: flag({ short: 'q', help: 'No per-request log lines (errors are still printed).' }),
+});
+export type ServeSettings = SettingsOf<typeof serveOptions>;
+
+/** The options that only shape a new store: given for an existing one, they are reported as not applied. */
+export const SEEDING_KEYS = ['seed', 'sessions', 'now', 'scenario'] as const satisfies readonly (keyof SeedSettings)[];
+
+function readNow(value: string, flagName: string): Date {
+  const instant = readInstant(value);
+  if (instant instanceof Date) return instant;
+  throw new UsageError(`${flagName} takes an ISO 8601 date-time with a zone, such as 2026-11-20T12:00:00Z (or a date, 2026-11-20); '${value}' ${instant.problem}.`);
+}
