@@ -17,7 +17,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['store'],
   ['seed'],
   ['server', 'contract'],
-  ['options'],
+  // The typed admin client speaks to a running mock over HTTP; it shares only the server's types.
+  ['options', 'admin-client'],
   ['mock'],
   ['cli'],
   // Files directly in src/ (the package's entry points) may use every layer.

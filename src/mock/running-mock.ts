@@ -26,6 +26,8 @@ export interface MockParts {
   readonly handlers?: AppOptions['handlers'];
   /** How long in-flight requests may take on close before their connections are cut. */
   readonly drainMs?: number;
+  /** App settings that have no option in the model yet (the behaviours' journal size, latency, sign-in TTL, admin token, behaviours file). */
+  readonly app?: Pick<Partial<AppOptions>, 'journalSize' | 'latency' | 'sessionTtlMs' | 'adminToken' | 'behavioursFile'>;
 }
 
 export interface RunningMock {
@@ -88,6 +90,7 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
         bodyLimit: settings.bodyLimit,
         version: packageVersion(),
         ...(parts.handlers ? { handlers: parts.handlers } : {}),
+        ...parts.app,
       },
       { port: settings.port, host: settings.host, ...(parts.drainMs !== undefined ? { drainMs: parts.drainMs } : {}) },
     );

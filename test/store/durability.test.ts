@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -60,4 +60,64 @@ describe('durability under SIGKILL', () => {
       assert.ok(store.stats.sessions >= SEEDED + acked.length);
     });
   }
+});
+
+type ContenderReply = { readonly outcome: string; readonly round?: number; readonly id?: string };
+
+/** A store-contender.ts process; replies are read in order, acknowledged ids collected as they come. */
+async function storeContender(acked: string[]): Promise<{ child: ChildProcess; next(): Promise<ContenderReply> }> {
+  const child = fork(path.join(here, 'store-contender.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const queue: ContenderReply[] = [];
+  const waiting: Array<(r: ContenderReply) => void> = [];
+  child.on('message', (m: ContenderReply) => {
+    if (m.outcome === 'acked') {
+      acked.push(m.id!);
+      return;
+    }
+    const w = waiting.shift();
+    if (w) w(m);
+    else queue.push(m);
+  });
+  const next = () => new Promise<ContenderReply>((resolve) => (queue.length > 0 ? resolve(queue.shift()!) : waiting.push(resolve)));
+  assert.equal((await next()).outcome, 'ready');
+  return { child, next };
+}
+
+function sigkill(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+describe('simultaneous starters on a store a SIGKILL left locked', () => {
+  it('serve one at a time, round after round, and lose no acknowledged create', async (t) => {
+    const file = path.join(await tempDir(t), 'db.json');
+    await seedStoreFile({ file, fixtures: await loadFixtures(), seed: 9, sessions: SEEDED, now: new Date('2026-11-20T12:00:00.000Z') });
+    const CONTENDERS = 4;
+    const ROUNDS = 5;
+    const acked: string[] = [];
+    const pool = await Promise.all(Array.from({ length: CONTENDERS }, () => storeContender(acked)));
+    onCleanup(t, () => Promise.all(pool.map((c) => sigkill(c.child))));
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const c of pool) c.child.send({ kind: 'go', file, round });
+      const outcomes = await Promise.all(pool.map((c) => c.next()));
+      const winners = outcomes.flatMap((o, i) => (o.outcome === 'won' ? [i] : []));
+      assert.deepEqual(outcomes.filter((o) => o.outcome !== 'won' && o.outcome !== 'locked'), []);
+      assert.equal(winners.length, 1, `round ${round}: ${winners.length} of ${CONTENDERS} starters opened the store`);
+      // Let the winner acknowledge creates (and compact), then kill it mid-load: its lock is left behind.
+      const before = acked.length;
+      while (acked.length < before + 300) await new Promise((r) => setTimeout(r, 20));
+      const w = winners[0]!;
+      await sigkill(pool[w]!.child);
+      pool[w] = await storeContender(acked);
+    }
+    await Promise.all(pool.map((c) => sigkill(c.child)));
+    const store = await JsonFileStore.open({ file, sortFields: new Map() });
+    assert.ok(store);
+    onCleanup(t, () => store.close());
+    const missing = acked.filter((id) => !store.exists(id, 'all'));
+    assert.deepEqual(missing, [], `${missing.length} of ${acked.length} acknowledged sessions were lost`);
+  });
 });

@@ -48,11 +48,14 @@ export function testSettings(overrides: Partial<ServeSettings> = {}): ServeSetti
  * A real mock on 127.0.0.1 port 0 over a real store in a temp folder, started the way the CLI starts
  * one; the store's clock stands still at NOW.
  */
-export async function startMock(options: { sessions?: number; seed?: number; settings?: Partial<ServeSettings>; parts?: MockParts } = {}): Promise<MockServer> {
+export async function startMock(
+  options: { sessions?: number; seed?: number; settings?: Partial<ServeSettings>; parts?: MockParts; app?: MockParts['app'] } = {},
+): Promise<MockServer> {
   const dir = await mkdtemp(join(tmpdir(), 'evo-mock-server-'));
   const file = join(dir, 'db.json');
   const server = await startRunningMock(testSettings({ db: file, seed: options.seed ?? 7, sessions: options.sessions ?? 400, now: NOW, ...options.settings }), {
     clock: () => new Date(NOW),
+    ...(options.app ? { app: options.app } : {}),
     ...options.parts,
   });
   const data = JSON.parse(await readFile(file, 'utf8')) as StoreData;
