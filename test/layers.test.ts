@@ -4,8 +4,8 @@ import { dirname, join, posix, relative, sep } from 'node:path';
 import { describe, it } from 'node:test';
 
 /**
- * Data flows one way: pages -> model -> spec -> wire -> store -> seed -> server/contract -> options
- * -> mock -> cli. A module may import from its own folder and from any folder below it, never from
+ * Data flows one way: pages -> model -> spec -> time -> wire -> store -> seed -> live -> server/contract
+ * -> options -> mock -> cli. A module may import from its own folder and from any folder below it, never from
  * one above it or beside it (server and contract stay independent). The order is this list; a new
  * top-level folder in src/ must be placed in it.
  */
@@ -13,9 +13,13 @@ const LAYERS: readonly (readonly string[])[] = [
   ['pages'],
   ['model'],
   ['spec', 'generated'],
+  // Reading instants and durations, and the simulated clock: plain functions every layer above may use.
+  ['time'],
   ['wire'],
   ['store'],
   ['seed'],
+  // Calls that move on the clock, built from the seeder's parts.
+  ['live'],
   ['server', 'contract'],
   // The typed admin client speaks to a running mock over HTTP; it shares only the server's types.
   ['options', 'admin-client'],

@@ -1,4 +1,4 @@
-import { readInstant } from '../wire/iso-dates.js';
+import { INSTANT_HELP, readInstant } from '../time/time-text.js';
 import { custom, defineOptions, flag, integer, list, text, type SettingsOf } from './option-model.js';
 import { UsageError } from './usage-error.js';
 
@@ -20,7 +20,7 @@ const STORE_SPECS = {
     placeholder: 'ISO',
     default: undefined,
     defaultText: 'the current time',
-    help: 'Reference time for seeded dates, with a zone (e.g. 2026-11-20T12:00:00Z, or a date: midnight UTC); the store keeps it as its clock, so the 15-day archive boundary stays put.',
+    help: 'Reference time for seeded dates (e.g. 2026-11-20T12:00:00Z; without a zone it is UTC, a date alone is midnight UTC); the store keeps it as its clock, so the 15-day archive boundary stays put.',
     parse: readNow,
   }),
   reset: flag({ help: 'Replace an existing store with a fresh seed (sessions created since are lost).' }),
@@ -53,5 +53,5 @@ export const SEEDING_KEYS = ['seed', 'sessions', 'now', 'scenario'] as const sat
 function readNow(value: string, flagName: string): Date {
   const instant = readInstant(value);
   if (instant instanceof Date) return instant;
-  throw new UsageError(`${flagName} takes an ISO 8601 date-time with a zone, such as 2026-11-20T12:00:00Z (or a date, 2026-11-20); '${value}' ${instant.problem}.`);
+  throw new UsageError(`${flagName} takes ${INSTANT_HELP}; '${value}' ${instant.problem}.`);
 }

@@ -2,7 +2,7 @@ import type { SessionInfo } from '../generated/dtos.js';
 import type { Candidates, Guaranteed } from './session-index.js';
 import type { SessionPage, SessionQuery, StoredSession } from './session-store.js';
 import { resolveSortField, sortMatches, type SortFields } from './sort-sessions.js';
-import { isCalendarDay } from '../wire/iso-dates.js';
+import { isCalendarDay } from '../time/time-text.js';
 
 export { resolveSortField, sortFieldsFrom, type SortField, type SortFields, type SortFieldSource } from './sort-sessions.js';
 
@@ -59,6 +59,11 @@ export function checkSessionQuery(query: SessionQuery, fields: SortFields): Quer
 /** The archive boundary for a clock reading: sessions created before it are archived. */
 export function archiveCutoff(now: Date): string {
   return new Date(now.getTime() - ARCHIVE_AFTER_DAYS * 86_400_000).toISOString();
+}
+
+/** Archived: created before the boundary, as the real server moves sessions older than 15 days to its archive. */
+export function isArchived(session: { readonly dateCreated?: string | null }, now: Date): boolean {
+  return typeof session.dateCreated === 'string' && session.dateCreated < archiveCutoff(now);
 }
 
 export interface ListContext {

@@ -48,7 +48,7 @@ describe('the options model', () => {
   const wrong: { raw: Record<string, string | boolean>; says: RegExp }[] = [
     { raw: { port: 'eighty' }, says: /^--port takes a whole number, not 'eighty'\.$/ },
     { raw: { port: '70000' }, says: /^--port must be between 0 and 65535; got 70000\.$/ },
-    { raw: { now: '2026-11-20T12:00:00' }, says: /has no time zone; add Z for UTC/ },
+    { raw: { now: '2026-11-20T24:61' }, says: /^--now takes an ISO 8601 date-time such as 2026-11-20T12:00:00Z \(or a date, 2026-11-20\); '2026-11-20T24:61' is not a day and time of the calendar\.$/ },
     { raw: { 'no-quirks': 'maybe' }, says: /--no-quirks is on or off \(true or false\), not 'maybe'/ },
   ];
   for (const w of wrong) {

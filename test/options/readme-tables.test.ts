@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { commands } from '../../src/cli/commands.js';
 import { markdownTable } from '../../src/options/option-table.js';
 
-const README = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+const README_PATH = join(import.meta.dirname, '..', '..', 'README.md');
+let README = readFileSync(README_PATH, 'utf8');
+/** WRITE_README_TABLES=1 rewrites the tables in place from the model (then read the diff before committing). */
+const WRITE = process.env['WRITE_README_TABLES'] === '1';
 
 /** The table between `<!-- options: NAME -->` and `<!-- end of options -->`. */
 function readmeTable(command: string): string | undefined {
@@ -21,9 +24,14 @@ describe("the README's option tables are the options model", () => {
     it(`evo-mock ${name}`, () => {
       const command = commands[name]!;
       const expected = markdownTable(command.options);
-      const actual = readmeTable(name);
+      let actual = readmeTable(name);
+      if (WRITE && actual !== undefined && actual !== expected) {
+        README = README.replace(`<!-- options: ${name} -->\n${actual}\n`, `<!-- options: ${name} -->\n${expected}\n`);
+        writeFileSync(README_PATH, README);
+        actual = expected;
+      }
       assert.ok(actual !== undefined, `README.md has no <!-- options: ${name} --> block; put this table there:\n${expected}`);
-      assert.equal(actual, expected, `README.md's ${name} table differs from src/options; replace it with:\n${expected}`);
+      assert.equal(actual, expected, `README.md's ${name} table differs from src/options; replace it with the following (or run this test with WRITE_README_TABLES=1):\n${expected}`);
     });
   }
 

@@ -5,7 +5,7 @@ import type { Fixtures } from '../../store/fixtures.js';
 import type { SessionStore, StoredSession } from '../../store/session-store.js';
 import { StoreInputError } from '../../store/store-errors.js';
 import type { WireObject, WireType } from '../../spec/wire-type.js';
-import { readInstant } from '../../wire/iso-dates.js';
+import { readInstant } from '../../time/time-text.js';
 import { findProperty } from '../binding/string-map-binder.js';
 import { ServiceError, unreadableBody, validationError, type FieldError } from '../errors/service-error.js';
 import { newGuidN } from '../operations/new-session.js';
