@@ -17,6 +17,7 @@ export interface MockParts {
   /** Default: stderr, or request lines dropped with `quiet`. */
   readonly logger?: ServerLogger;
   readonly api?: ApiModel;
+  /** Replaces the users and accounts the app signs in; the store is still seeded from fixtures/. */
   readonly fixtures?: Fixtures;
   /** Replaces the store's clock (default: it starts at --now, or the seed's, and runs). */
   readonly clock?: () => Date;
@@ -58,10 +59,11 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
   const sessionInfo = api.types.get('SessionInfo');
   if (!sessionInfo) throw new Error("spec/openapi.json has no SessionInfo schema; run 'npm run generate'.");
   const scenarios = await scenariosNamed(settings.scenario);
-  const fixtures = parts.fixtures ?? (await loadFixtures());
+  const seedFixtures = await loadFixtures();
+  const fixtures = parts.fixtures ?? seedFixtures;
   const { store, seeded } = await openOrSeedStore({
     file: settings.db,
-    fixtures,
+    fixtures: seedFixtures,
     seed: settings.seed,
     sessions: settings.sessions,
     ...(settings.now ? { now: settings.now } : {}),
