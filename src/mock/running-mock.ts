@@ -27,8 +27,8 @@ export interface MockParts {
   readonly handlers?: AppOptions['handlers'];
   /** How long in-flight requests may take on close before their connections are cut. */
   readonly drainMs?: number;
-  /** App settings that have no option in the model yet (the behaviours' journal size, latency, sign-in TTL, admin token, behaviours file). */
-  readonly app?: Pick<Partial<AppOptions>, 'journalSize' | 'latency' | 'sessionTtlMs' | 'adminToken' | 'behavioursFile'>;
+  /** Where behaviours added with "persist": true are kept across restarts (no option names it yet). */
+  readonly behavioursFile?: string;
 }
 
 export interface RunningMock {
@@ -91,8 +91,12 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
         cors: settings.corsAnyOrigin ? 'any' : 'loopback',
         bodyLimit: settings.bodyLimit,
         version: packageVersion(),
+        journalSize: settings.journalSize,
+        ...(settings.latency ? { latency: settings.latency } : {}),
+        ...(settings.sessionTtl !== undefined ? { sessionTtlMs: settings.sessionTtl } : {}),
+        ...(settings.adminToken !== undefined ? { adminToken: settings.adminToken } : {}),
         ...(parts.handlers ? { handlers: parts.handlers } : {}),
-        ...parts.app,
+        ...(parts.behavioursFile !== undefined ? { behavioursFile: parts.behavioursFile } : {}),
       },
       { port: settings.port, host: settings.host, ...(parts.drainMs !== undefined ? { drainMs: parts.drainMs } : {}) },
     );

@@ -1,4 +1,6 @@
-import { INSTANT_HELP, readInstant } from '../time/time-text.js';
+import { DelaySyntaxError, parseDelay, type DelaySpec } from '../server/behaviours/delay.js';
+import { DEFAULT_JOURNAL_SIZE } from '../server/journal/request-journal.js';
+import { DURATION_HELP, INSTANT_HELP, parseDuration, readInstant } from '../time/time-text.js';
 import { custom, defineOptions, flag, integer, list, text, type SettingsOf } from './option-model.js';
 import { UsageError } from './usage-error.js';
 
@@ -44,6 +46,21 @@ export const serveOptions = defineOptions({
   corsAnyOrigin: flag({ help: 'Allow credentialed CORS requests from any origin (default: localhost, 127.0.0.1 and [::1] on any port).' }),
   bodyLimit: integer({ placeholder: 'BYTES', default: 1024 * 1024, min: 1, max: 1024 * 1024 * 1024, help: 'Largest request body accepted; larger ones get 413.' }),
   quiet: flag({ short: 'q', help: 'No per-request log lines (errors are still printed).' }),
+  latency: custom<DelaySpec | undefined>({
+    placeholder: 'DELAY',
+    default: undefined,
+    help: 'Delay every answer but the admin API\'s: 200 (ms), a range 50-300, or lognormal:80,0.4 (median 80 ms, long tail); behaviours and Prefer: delay= replace it for what they match.',
+    parse: readLatency,
+  }),
+  sessionTtl: custom<number | undefined>({
+    placeholder: 'DURATION',
+    default: undefined,
+    defaultText: 'until sign-out or restart',
+    help: 'How long a sign-in (ss-id / ss-pid) lasts: 30m, 2h, 90s or PT1H.',
+    parse: readDuration,
+  }),
+  journalSize: integer({ placeholder: 'N', default: DEFAULT_JOURNAL_SIZE, min: 0, max: 1_000_000, help: 'Requests the journal keeps (GET /__admin/requests); 0 keeps none.' }),
+  adminToken: text({ placeholder: 'TOKEN', help: 'Require Authorization: Bearer TOKEN on the admin API (a mock listening beyond loopback needs one).' }),
 });
 export type ServeSettings = SettingsOf<typeof serveOptions>;
 
@@ -54,4 +71,19 @@ function readNow(value: string, flagName: string): Date {
   const instant = readInstant(value);
   if (instant instanceof Date) return instant;
   throw new UsageError(`${flagName} takes ${INSTANT_HELP}; '${value}' ${instant.problem}.`);
+}
+
+function readLatency(value: string, flagName: string): DelaySpec {
+  try {
+    return parseDelay(value);
+  } catch (err) {
+    if (err instanceof DelaySyntaxError) throw new UsageError(`${flagName}: ${err.message}`);
+    throw err;
+  }
+}
+
+function readDuration(value: string, flagName: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new UsageError(`${flagName} takes ${DURATION_HELP}, not '${value}'.`);
+  return ms;
 }

@@ -49,13 +49,12 @@ export function testSettings(overrides: Partial<ServeSettings> = {}): ServeSetti
  * one; the store's clock stands still at NOW.
  */
 export async function startMock(
-  options: { sessions?: number; seed?: number; settings?: Partial<ServeSettings>; parts?: MockParts; app?: MockParts['app'] } = {},
+  options: { sessions?: number; seed?: number; settings?: Partial<ServeSettings>; parts?: MockParts } = {},
 ): Promise<MockServer> {
   const dir = await mkdtemp(join(tmpdir(), 'evo-mock-server-'));
   const file = join(dir, 'db.json');
   const server = await startRunningMock(testSettings({ db: file, seed: options.seed ?? 7, sessions: options.sessions ?? 400, now: NOW, ...options.settings }), {
     clock: () => new Date(NOW),
-    ...(options.app ? { app: options.app } : {}),
     ...options.parts,
   });
   const data = JSON.parse(await readFile(file, 'utf8')) as StoreData;

@@ -155,7 +155,7 @@ describe('the request journal', () => {
 
 describe('a bounded journal', () => {
   it('keeps the newest N (journalSize), resizable at run time, 0 for none', async () => {
-    const small = await startMock({ sessions: 5, app: { journalSize: 3 } });
+    const small = await startMock({ sessions: 5, settings: { journalSize: 3 } });
     try {
       const a = adminClient(small.url);
       for (let i = 0; i < 5; i++) await (await small.request(`/sessions?page=${i}`, { user: 'dev' })).arrayBuffer();
