@@ -6,16 +6,15 @@ import { codecFor } from '../wire/codecs.js';
 import { contractRun, type ContractSettings } from '../options/contract-options.js';
 import { UsageError } from '../options/usage-error.js';
 import { fetchClient, TargetUnreachableError } from '../contract/http-client.js';
-import { CredentialsRefusedError } from '../contract/probe.js';
+import { CredentialsRefusedError, NotTheApiError } from '../contract/probe.js';
 import { progressPrinter } from '../contract/progress.js';
 import { jsonReport } from '../contract/report-json.js';
 import { junitXml } from '../contract/report-junit.js';
 import { closingLines, failureList, summaryTable } from '../contract/report-table.js';
 import { runContract } from '../contract/runner.js';
-import { countByStatus } from '../contract/run-report.js';
 
 export async function runContractCommand(settings: ContractSettings): Promise<number> {
-  const options = contractRun(settings, () => randomInt(1, 2 ** 31 - 1));
+  const options = contractRun(settings, () => randomInt(1, 2 ** 31 - 1), process.env);
   let model: ApiModel;
   try {
     model = loadApiModel(options.specPath);
@@ -23,14 +22,21 @@ export async function runContractCommand(settings: ContractSettings): Promise<nu
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
   if (options.target.credentials.kind === 'none' && model.operations.some((o) => o.requiresAuth)) {
-    throw new UsageError('the spec requires authentication: give --user and --password (Basic auth), or --bearer TOKEN. Against the local mock: --user dev@example.com --password dev.');
+    throw new UsageError('the spec requires authentication: give --user and --password (Basic auth), or --bearer TOKEN (or set EVO_MOCK_USER and EVO_MOCK_PASSWORD, or EVO_MOCK_BEARER). Against the local mock: --user dev@example.com --password dev.');
   }
   const log = (text: string) => process.stderr.write(text);
   log(`evo-mock contract: ${options.target.baseUrl}, formats ${options.formats.join(',')}, seed ${options.seed}${options.allowWrites ? ', writes allowed' : ', read-only'}\n`);
   let report;
   try {
     report = await runContract(
-      { target: options.target, formats: options.formats, allowWrites: options.allowWrites, seed: options.seed, propertyRuns: options.propertyRuns },
+      {
+        target: options.target,
+        formats: options.formats,
+        allowWrites: options.allowWrites,
+        seed: options.seed,
+        propertyRuns: options.propertyRuns,
+        ...(options.maxSkipped ? { maxSkipped: options.maxSkipped } : {}),
+      },
       { model, codecFor, http: fetchClient(options.timeoutMs) },
       progressPrinter({ write: log, tty: process.stderr.isTTY === true, verbose: options.verbose }),
     );
@@ -39,19 +45,19 @@ export async function runContractCommand(settings: ContractSettings): Promise<nu
       console.error(`evo-mock contract: cannot reach ${options.target.baseUrl}: ${err.message}. Is the server running? Start the mock with 'evo-mock serve', or check --target (and --timeout for a slow target).`);
       return 2;
     }
-    if (err instanceof CredentialsRefusedError) {
+    if (err instanceof CredentialsRefusedError || err instanceof NotTheApiError) {
       console.error(`evo-mock contract: ${err.message}`);
       return 2;
     }
     throw err;
   }
   console.log(summaryTable(report));
-  const failures = failureList(report.results);
+  const failures = failureList(report.rootCauses);
   if (failures) console.log(`\n${failures}`);
   console.log(`\n${closingLines(report)}`);
-  if (options.junitPath) await writeReport(options.junitPath, junitXml(report), 'JUnit');
+  if (options.junitPath) await writeReport(options.junitPath, junitXml(report, { 'timeout-ms': String(options.timeoutMs), spec: options.specPath ?? 'the package spec' }), 'JUnit');
   if (options.jsonPath) await writeReport(options.jsonPath, jsonReport(report), 'JSON');
-  return countByStatus(report.results).fail > 0 ? 1 : 0;
+  return report.verdict.exitCode;
 }
 
 async function writeReport(path: string, text: string, kind: string): Promise<void> {

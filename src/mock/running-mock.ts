@@ -2,6 +2,7 @@ import type { ServeSettings } from '../options/mock-options.js';
 import { openOrSeedStore, scenariosNamed, type SeedResult } from '../seed/open-or-seed.js';
 import type { AppOptions } from '../server/app.js';
 import { quietLogger, stderrLogger, type ServerLogger } from '../server/http/logger.js';
+import { asPortError, ensurePortAvailable } from '../server/http/port-check.js';
 import type { ApiModel } from '../spec/api-model.js';
 import { packageVersion } from '../spec/package-root.js';
 import { loadApiModel } from '../spec/wire-model.js';
@@ -52,6 +53,8 @@ export interface RunningMock {
  */
 export async function startRunningMock(settings: ServeSettings, parts: MockParts = {}): Promise<RunningMock> {
   const started = performance.now();
+  // A port that cannot be had fails before anything is opened or seeded.
+  await ensurePortAvailable(settings.host, settings.port);
   // Express and AJV load while the store file is read: start-up is mostly waiting on both.
   const serverModule = import('../server/server.js');
   const logger = parts.logger ?? (settings.quiet ? quietLogger : stderrLogger);
@@ -89,6 +92,7 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
         logRequests: !settings.quiet,
         emptyUnauthorizedBody: settings.empty401,
         cors: settings.corsAnyOrigin ? 'any' : 'loopback',
+        corsHeaders: settings.corsAllowHeaders,
         bodyLimit: settings.bodyLimit,
         version: packageVersion(),
         journalSize: settings.journalSize,
@@ -116,8 +120,9 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
         })()),
     };
   } catch (err) {
+    // Taken between the check and the listen: free the store (its lock) and say so in the same words.
     await store.close();
-    throw err;
+    throw asPortError(err, settings.host, settings.port);
   }
 }
 

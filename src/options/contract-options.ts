@@ -1,4 +1,5 @@
 import { ALL_FORMATS } from '../contract/format-negotiation.js';
+import { parseSkipLimit, type SkipLimit } from '../contract/verdict.js';
 import type { Credentials, Target } from '../contract/target.js';
 import type { WireFormat } from '../wire/codec.js';
 import { custom, defineOptions, flag, integer, text, type SettingsOf } from './option-model.js';
@@ -7,9 +8,9 @@ import { UsageError } from './usage-error.js';
 /** `evo-mock contract`: what to test, how to sign in, and where the reports go. */
 export const contractOptions = defineOptions({
   target: text({ placeholder: 'URL', help: 'Base URL of the API to test (required), e.g. http://127.0.0.1:4010 or https://team.evovoice.io.' }),
-  user: text({ placeholder: 'USER', help: 'User name for Basic auth (with --password).' }),
-  password: text({ placeholder: 'PASSWORD', help: 'Password for Basic auth (with --user).' }),
-  bearer: text({ placeholder: 'TOKEN', help: 'Bearer token instead of --user/--password.' }),
+  user: text({ placeholder: 'USER', help: 'User name for Basic auth (with --password); or set EVO_MOCK_USER.' }),
+  password: text({ placeholder: 'PASSWORD', help: 'Password for Basic auth (with --user); or set EVO_MOCK_PASSWORD, which keeps it out of the command line.' }),
+  bearer: text({ placeholder: 'TOKEN', help: 'Bearer token instead of --user/--password; or set EVO_MOCK_BEARER.' }),
   formats: custom<readonly WireFormat[]>({ placeholder: 'LIST', default: ALL_FORMATS, help: 'Formats to test, comma-separated.', parse: readFormats }),
   allowWrites: flag({ help: 'Let the runner create data (NewSession); without it only GET requests are sent. What a write creates is listed at the end.' }),
   seed: integer({
@@ -20,7 +21,14 @@ export const contractOptions = defineOptions({
     help: 'Seed for the generated (property-based) cases; a failure prints it, and the same seed replays the run.',
   }),
   propertyRuns: integer({ placeholder: 'N', default: 25, min: 0, max: 10_000, help: 'Generated requests per operation and format (writes use at most 3).' }),
-  report: text({ placeholder: 'PATH', help: 'Write a JUnit XML report here (for CI).' }),
+  maxSkipped: custom<SkipLimit | undefined>({
+    placeholder: 'N|P%',
+    default: undefined,
+    defaultText: 'no limit',
+    help: 'Fail the run (exit 1) when more than N cases, or P% of them, were skipped: a run against an empty account checks too little to pass.',
+    parse: readSkipLimit,
+  }),
+  report: text({ placeholder: 'PATH', help: 'Write a JUnit XML report here (for CI): one testcase per root cause of failure, the seed and options as properties.' }),
   json: text({ placeholder: 'PATH', help: 'Write a JSON report here.' }),
   timeout: integer({ placeholder: 'MS', default: 10_000, min: 100, max: 600_000, help: 'Per-request timeout in milliseconds.' }),
   spec: text({ placeholder: 'PATH', defaultText: "the package's spec/openapi.json", help: 'The OpenAPI document to test against.' }),
@@ -39,12 +47,13 @@ export interface ContractRun {
   readonly junitPath?: string;
   readonly jsonPath?: string;
   readonly specPath?: string;
+  readonly maxSkipped?: SkipLimit;
   readonly verbose: boolean;
 }
 
-export function contractRun(settings: ContractSettings, randomSeed: () => number): ContractRun {
+export function contractRun(settings: ContractSettings, randomSeed: () => number, env: NodeJS.ProcessEnv = {}): ContractRun {
   return {
-    target: { baseUrl: baseUrlOf(settings.target), credentials: credentialsOf(settings) },
+    target: { baseUrl: baseUrlOf(settings.target), credentials: credentialsOf(settings, env) },
     formats: settings.formats,
     allowWrites: settings.allowWrites,
     seed: settings.seed ?? randomSeed(),
@@ -54,6 +63,7 @@ export function contractRun(settings: ContractSettings, randomSeed: () => number
     ...(settings.report ? { junitPath: settings.report } : {}),
     ...(settings.json ? { jsonPath: settings.json } : {}),
     ...(settings.spec ? { specPath: settings.spec } : {}),
+    ...(settings.maxSkipped ? { maxSkipped: settings.maxSkipped } : {}),
   };
 }
 
@@ -70,7 +80,16 @@ function baseUrlOf(raw: string | undefined): string {
   return url.toString().replace(/\/+$/, '');
 }
 
-function credentialsOf({ user, password, bearer }: ContractSettings): Credentials {
+/**
+ * Credentials from the flags, or else from EVO_MOCK_USER / EVO_MOCK_PASSWORD / EVO_MOCK_BEARER, so that CI
+ * can keep secrets out of command lines (and logs). Flags given win over the environment as a whole.
+ */
+function credentialsOf(settings: ContractSettings, env: NodeJS.ProcessEnv): Credentials {
+  const fromFlags = settings.user !== undefined || settings.password !== undefined || settings.bearer !== undefined;
+  const pick = (key: 'user' | 'password' | 'bearer') => (fromFlags ? settings[key] : env[contractOptions[key].env] || undefined);
+  const user = pick('user');
+  const password = pick('password');
+  const bearer = pick('bearer');
   if (bearer !== undefined && (user !== undefined || password !== undefined)) {
     throw new UsageError('give either --user and --password, or --bearer, not both.');
   }
@@ -92,4 +111,12 @@ function readFormats(raw: string, flagName: string): WireFormat[] {
   if (unknown.length) throw new UsageError(`${flagName}: unknown format ${unknown.join(', ')}; choose from ${ALL_FORMATS.join(', ')} (comma-separated).`);
   // JSON first whatever the order given: its answers are read as sent, so they seed the data pool most faithfully.
   return ALL_FORMATS.filter((f) => names.includes(f));
+}
+
+function readSkipLimit(value: string): SkipLimit {
+  try {
+    return parseSkipLimit(value);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
 }

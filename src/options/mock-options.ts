@@ -1,4 +1,5 @@
 import { DelaySyntaxError, parseDelay, type DelaySpec } from '../server/behaviours/delay.js';
+import { parseCorsHeaders, type CorsHeaders } from '../server/http/cors.js';
 import { DEFAULT_JOURNAL_SIZE } from '../server/journal/request-journal.js';
 import { DURATION_HELP, INSTANT_HELP, parseDuration, readInstant } from '../time/time-text.js';
 import { custom, defineOptions, flag, integer, list, text, type SettingsOf } from './option-model.js';
@@ -44,6 +45,12 @@ export const serveOptions = defineOptions({
   noQuirks: flag({ help: "Turn off the real server's quirks (GET /sessions/{id} then returns the session's log instead of [])." }),
   empty401: flag({ help: "Answer 401 with an empty body, as the real server's [Authenticate] does (default: a ResponseStatus body)." }),
   corsAnyOrigin: flag({ help: 'Allow credentialed CORS requests from any origin (default: localhost, 127.0.0.1 and [::1] on any port).' }),
+  corsAllowHeaders: custom<CorsHeaders>({
+    placeholder: 'LIST',
+    default: 'requested',
+    help: "Request headers a preflight may ask for besides the API's own (Content-Type, Authorization, X-ss-id...): 'requested' allows whatever the page asks for; a comma-separated list restricts them, as a deployed server would.",
+    parse: readCorsHeaders,
+  }),
   bodyLimit: integer({ placeholder: 'BYTES', default: 1024 * 1024, min: 1, max: 1024 * 1024 * 1024, help: 'Largest request body accepted; larger ones get 413.' }),
   quiet: flag({ short: 'q', help: 'No per-request log lines (errors are still printed).' }),
   latency: custom<DelaySpec | undefined>({
@@ -86,4 +93,12 @@ function readDuration(value: string, flagName: string): number {
   const ms = parseDuration(value);
   if (ms === undefined) throw new UsageError(`${flagName} takes ${DURATION_HELP}, not '${value}'.`);
   return ms;
+}
+
+function readCorsHeaders(value: string): CorsHeaders {
+  try {
+    return parseCorsHeaders(value);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
 }

@@ -7,7 +7,7 @@ export function markdownTable(set: OptionSet): string {
     const names = [`\`--${o.flag}${o.takes === 'value' ? ` ${o.placeholder ?? 'VALUE'}` : ''}\``, ...(o.short ? [`\`-${o.short}\``] : [])].join(', ');
     const shown = defaultShown(o);
     const def = shown === undefined ? '' : o.defaultText !== undefined ? cell(shown) : `\`${cell(shown)}\``;
-    return `| ${names} | ${def} | ${cell(o.help)} |`;
+    return `| ${cell(names)} | ${def} | ${cell(o.help)} |`;
   });
   return ['| option | default | what it does |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -17,7 +17,7 @@ import { createControls } from './mock-controls.js';
 import { negotiate } from './wire/negotiate.js';
 import { routeFormats } from './wire/route-formats.js';
 import { errorHandler } from './errors/error-handler.js';
-import { cors, type CorsPolicy } from './http/cors.js';
+import { cors, type CorsHeaders, type CorsPolicy } from './http/cors.js';
 import { formatSuffix } from './http/format-suffix.js';
 import { globalHeaders } from './http/global-headers.js';
 import { health } from './http/health.js';
@@ -49,6 +49,8 @@ export interface AppOptions {
   /** Answer 401 with an empty body, as the real server's [Authenticate] does, instead of a ResponseStatus. */
   readonly emptyUnauthorizedBody: boolean;
   readonly cors: CorsPolicy;
+  /** Request headers a preflight may ask for: 'requested' allows whatever an allowed origin asks for. */
+  readonly corsHeaders: CorsHeaders;
   /** Largest request body, in bytes. */
   readonly bodyLimit: number;
   /** evo-mock's version, in X-Powered-By. */
@@ -109,7 +111,7 @@ export function createApp(options: AppOptions): Express {
   app.use(globalHeaders(options.version));
   // Before CORS: an admin preflight from a foreign origin is refused even with --cors-any-origin.
   app.use(adminGuard(options.adminToken !== undefined ? { token: options.adminToken } : {}));
-  app.use(cors(options.cors));
+  app.use(cors(options.cors, options.corsHeaders));
   // Both rewrite the request before any router sees it: the verb it stands for, the path without a format suffix.
   app.use(methodOverride());
   app.use(formatSuffix());
