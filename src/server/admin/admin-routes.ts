@@ -1,27 +1,56 @@
 import { Router } from 'express';
+import type { ApiModel } from '../../spec/api-model.js';
+import type { Fixtures } from '../../store/fixtures.js';
+import type { SessionStore } from '../../store/session-store.js';
 import type { UserDirectory } from '../auth/user-directory.js';
 import type { MockControls } from '../mock-controls.js';
+import type { CodecRegistry } from '../wire/codecs.js';
 import { serialQueue } from './admin-json.js';
 import { expireSignIns } from './auth-expire-route.js';
 import { behaviourRoutes } from './behaviour-routes.js';
 import { journalRoutes } from './journal-routes.js';
 import { settingsRoutes } from './settings-routes.js';
-import { insertSession, type InsertSessionDeps } from './insert-session.js';
 import { applyScenario, listScenarios } from './scenario-routes.js';
+import { SessionBodies } from './session-body.js';
+import { sessionRoutes } from './session-routes.js';
+import { storeRoutes } from './store-routes.js';
+
+/** What the admin API uses, and nothing more. */
+export interface AdminDeps {
+  readonly api: ApiModel;
+  readonly store: SessionStore;
+  readonly fixtures: Fixtures;
+  readonly codecs: CodecRegistry;
+  readonly bodyLimit: number;
+  readonly controls: MockControls;
+  readonly directory: UserDirectory;
+}
 
 /**
- * The QA admin API beside /__admin/health: scenarios, sessions, behaviours, the request journal,
- * settings and sign-in expiry. adminGuard stands in front of all of it (origin, JSON bodies, and the
- * --admin-token a mock listening beyond loopback must have).
+ * The QA admin API beside /__admin/health: scenarios, sessions (the data API), reset and snapshots,
+ * behaviours, the request journal, settings and sign-in expiry. adminGuard stands in front of all of
+ * it (origin, JSON bodies, and the --admin-token a mock listening beyond loopback must have).
  */
-export function adminRoutes(deps: Omit<InsertSessionDeps, 'serial'> & { readonly controls: MockControls; readonly directory: UserDirectory }): Router {
+export function adminRoutes(deps: AdminDeps): Router {
+  // Admin data writes run one at a time: a read-check-write (a create's id check, a patch) must not interleave with another.
   const serial = serialQueue();
-  const { store, fixtures } = deps;
+  const { api, store, fixtures, codecs, bodyLimit, controls } = deps;
+  const sessions = sessionRoutes({ bodies: new SessionBodies(api, fixtures), store, fixtures, codecs, bodyLimit, serial });
+  const states = storeRoutes({ store, bodyLimit, serial });
   const router = Router();
   router.get('/__admin/scenarios', listScenarios);
   router.post('/__admin/scenarios/:name', applyScenario({ store, fixtures, serial }));
-  const { api, codecs, bodyLimit, controls } = deps;
-  router.post('/__admin/sessions', insertSession({ api, store, fixtures, codecs, bodyLimit, serial }));
+  router.post('/__admin/sessions', sessions.insert);
+  router.delete('/__admin/sessions', sessions.removeMany);
+  router.get('/__admin/sessions/:id', sessions.read);
+  router.put('/__admin/sessions/:id', sessions.replace);
+  router.patch('/__admin/sessions/:id', sessions.patch);
+  router.delete('/__admin/sessions/:id', sessions.remove);
+  router.post('/__admin/reset', states.reset);
+  router.get('/__admin/snapshots', states.list);
+  router.post('/__admin/snapshots', states.save);
+  router.post('/__admin/snapshots/:name/restore', states.restore);
+  router.delete('/__admin/snapshots/:name', states.remove);
   router.use(behaviourRoutes({ api, codecs, registry: controls.registry, bodyLimit }));
   router.use(journalRoutes({ journal: controls.journal, bodyLimit }));
   router.use(settingsRoutes({ settings: controls.settings, journal: controls.journal, bodyLimit }));

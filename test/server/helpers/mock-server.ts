@@ -6,6 +6,7 @@ import { startRunningMock, type MockParts } from '../../../src/mock/running-mock
 import { defaultsOf } from '../../../src/options/option-model.js';
 import { serveOptions, type ServeSettings } from '../../../src/options/mock-options.js';
 import type { Fixtures } from '../../../src/store/fixtures.js';
+import type { JsonFileStore } from '../../../src/store/json-file-store.js';
 import type { StoredSession } from '../../../src/store/session-store.js';
 import type { StoreData } from '../../../src/store/store-data.js';
 
@@ -34,6 +35,8 @@ export interface MockServer {
   readonly seeded: readonly StoredSession[];
   /** The whole seeded file: customers, agents, teams and endpoints beside the sessions. */
   readonly data: StoreData;
+  /** The store the server runs on, for tests that change sessions beneath it. */
+  readonly store: JsonFileStore;
   request(path: string, init?: RequestInit & { user?: UserName }): Promise<Response>;
   json<T = Record<string, unknown>>(path: string, init?: RequestInit & { user?: UserName }): Promise<{ status: number; body: T; headers: Headers }>;
   stop(): Promise<void>;
@@ -71,6 +74,7 @@ export async function startMock(
     fixtures,
     seeded,
     data,
+    store: server.store,
     request,
     async json<T>(path: string, init?: RequestInit & { user?: UserName }) {
       const res = await request(path, init);
