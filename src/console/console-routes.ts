@@ -11,13 +11,13 @@ import { consolePage, type ConsoleBoot } from './console-page.js';
 export interface ConsoleOptions {
   readonly fixtures: Fixtures;
   readonly version: string;
-  /** The compiled front end (src/console/web built by its own tsconfig); default dist/console-web. */
+  /** The compiled front end (src/console/web built by its own tsconfig); default dist/src/console/web. */
   readonly scriptsDir?: string;
 }
 
-/** Where `npm run build` writes the front end. */
+/** Where `npm run build` writes the front end (inside dist/src, which the package ships). */
 export function defaultScriptsDir(): string {
-  return join(packageRoot(), 'dist', 'console-web');
+  return join(packageRoot(), 'dist', 'src', 'console', 'web');
 }
 
 /** The console's URL on a mock: what the start-up banner prints. */

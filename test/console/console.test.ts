@@ -30,7 +30,7 @@ describe('the web console in Chromium', { skip: chromiumSkip }, () => {
 
   before(async () => {
     const scripts = await compileConsole();
-    mock = await startMock({ sessions: 300, app: { consoleScripts: scripts, version: '9.9.9-test' } });
+    mock = await startMock({ sessions: 300, parts: { consoleScripts: scripts } });
     for (const [name, path] of Object.entries(ADMIN_APIS)) {
       has[name] = (await mock.request(name === 'data' ? `${path}${mock.seeded[0]!.session.id}` : path)).status !== 404;
     }
