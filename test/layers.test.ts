@@ -4,7 +4,7 @@ import { dirname, join, posix, relative, sep } from 'node:path';
 import { describe, it } from 'node:test';
 
 /**
- * Data flows one way: pages -> model -> spec -> time -> wire -> store -> seed -> live -> server/contract
+ * Data flows one way: pages -> model -> spec -> time -> wire -> store -> seed -> live -> console -> server/contract
  * -> options -> mock -> cli. A module may import from its own folder and from any folder below it, never from
  * one above it or beside it (server and contract stay independent). The order is this list; a new
  * top-level folder in src/ must be placed in it.
@@ -20,6 +20,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ['seed'],
   // Calls that move on the clock, built from the seeder's parts.
   ['live'],
+  // The web console's server side (its page, assets and avatars), which the server mounts; its front end
+  // (console/web) is a browser program of its own that speaks to the mock only over HTTP.
+  ['console'],
   ['server', 'contract'],
   // The typed admin client speaks to a running mock over HTTP; it shares only the server's types.
   ['options', 'admin-client'],

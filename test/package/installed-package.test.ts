@@ -137,7 +137,13 @@ describe('the installed package', SLOW, () => {
     const mock = await serveInstalled(bin, app, ['--db', 'served/db.json', '--sessions', '60', '--seed', '2']);
     try {
       const health = await fetch(`${mock.url}/__admin/health`);
-      assert.deepEqual(await health.json(), { status: 'ok', sessions: 60 });
+      const body = (await health.json()) as { status: string; sessions: number };
+      assert.deepEqual({ status: body.status, sessions: body.sessions }, { status: 'ok', sessions: 60 });
+      // The console ships built: its page loads its script, and the script and Swagger UI come from the package.
+      const page = await (await fetch(`${mock.url}/__console`)).text();
+      assert.match(page, /<script type="module" src="\/__console\/assets\/main\.js">/);
+      assert.equal((await fetch(`${mock.url}/__console/assets/main.js`)).status, 200);
+      assert.equal((await fetch(`${mock.url}/__console/reference/swagger-ui-bundle.js`)).status, 200);
       const checked = await run(bin, ['contract', '--target', mock.url, '--formats', 'json,xml', '--property-runs', '2', '--seed', '4', '--report', 'junit.xml'], app, {
         EVO_MOCK_USER: 'dev@example.com',
         EVO_MOCK_PASSWORD: 'dev',
