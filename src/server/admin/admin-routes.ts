@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { AppOptions } from '../app.js';
 import type { UserDirectory } from '../auth/user-directory.js';
 import type { MockControls } from '../mock-controls.js';
-import { serialQueue } from './admin-json.js';
+import { writeLanes } from './admin-json.js';
 import { expireSignIns } from './auth-expire-route.js';
 import { behaviourRoutes } from './behaviour-routes.js';
 import { journalRoutes } from './journal-routes.js';
@@ -18,11 +18,12 @@ import { storeRoutes } from './store-routes.js';
  * it (origin, JSON bodies, and the --admin-token a mock listening beyond loopback must have).
  */
 export function adminRoutes(options: AppOptions, parts: { readonly controls: MockControls; readonly directory: UserDirectory }): Router {
-  // Admin data writes run one at a time: a read-check-write (a create's id check, a patch) must not interleave with another.
-  const serial = serialQueue();
+  // A read-check-write (a create's id check, a patch) must not interleave with another on the same data.
+  const lanes = writeLanes();
+  const serial = lanes.whole;
   const { store, fixtures } = options;
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
-  const sessions = sessionRoutes({ bodies: new SessionBodies(options.api, fixtures), store, fixtures, codecs: options.codecs, bodyLimit, serial });
+  const sessions = sessionRoutes({ bodies: new SessionBodies(options.api, fixtures), store, fixtures, codecs: options.codecs, bodyLimit, lanes });
   const states = storeRoutes({ store, bodyLimit, serial });
   const router = Router();
   router.get('/__admin/scenarios', listScenarios);
