@@ -84,7 +84,7 @@ input[type="checkbox"] { height: auto; accent-color: var(--accent); }
 input:focus, select:focus, textarea:focus { outline: none; border-color: var(--accent); box-shadow: 0 0 0 3px var(--accent-weak); }
 .field { display: flex; flex-direction: column; gap: 4px; font-size: 12px; color: var(--muted); font-weight: 550; }
 .field > span { white-space: nowrap; }
-.check { display: flex; align-items: center; gap: 6px; font-size: 13px; color: var(--text); height: 30px; }
+.check { display: flex; align-items: center; gap: 6px; font-size: 13px; font-weight: 400; color: var(--text); height: 30px; white-space: nowrap; }
 
 .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px 12px; padding: 12px; background: var(--panel); border: 1px solid var(--border); border-radius: var(--radius); margin-bottom: 12px; align-items: end; }
 .filters .wide { grid-column: span 2; }
