@@ -23,7 +23,7 @@ export const contractOptions = defineOptions({
     schema: { oneOf: [{ type: 'string' }, { type: 'array', items: { enum: [...ALL_FORMATS] }, minItems: 1 }] },
     parse: readFormats,
   }),
-  allowWrites: flag({ help: 'Let the runner create data (NewSession); without it only GET requests are sent. What a write creates is listed at the end.' }),
+  allowWrites: flag({ help: 'Let the runner create data (NewSession); without it only GET requests are sent. What a write creates is listed at the end, and deleted again when the target is evo-mock (its /__admin/health says so).' }),
   seed: integer({
     placeholder: 'N',
     min: -2147483648,
