@@ -39,7 +39,7 @@ export function adminRoutes(options: AppOptions, parts: { readonly controls: Moc
   router.post('/__admin/snapshots/:name/restore', states.restore);
   router.delete('/__admin/snapshots/:name', states.remove);
   const { controls } = parts;
-  router.use(behaviourRoutes({ api: options.api, codecs: options.codecs, registry: controls.registry, bodyLimit }));
+  router.use(behaviourRoutes({ api: options.api, codecs: options.codecs, registry: controls.registry, bodyLimit, canPersist: options.behavioursFile !== undefined }));
   router.use(journalRoutes({ journal: controls.journal, bodyLimit }));
   router.use(settingsRoutes({ settings: controls.settings, journal: controls.journal, bodyLimit }));
   router.post('/__admin/auth/expire', expireSignIns({ sessions: controls.sessions, directory: parts.directory, bodyLimit }));

@@ -72,6 +72,7 @@ describe('POST /__admin/behaviours and the listing', () => {
     { name: 'a bad regex', body: { match: { headers: { 'x-a': { matches: '(' } } }, respond: { status: 503 } }, field: 'match.headers.x-a' },
     { name: 'a format the mock does not speak', body: { match: { format: 'csv' }, respond: { status: 503 } }, field: 'match.format' },
     { name: 'a body without an operation', body: { respond: { body: { items: [] } } }, field: 'respond.body' },
+    { name: 'persist on a mock with no behaviours file', body: { respond: { status: 503 }, persist: true }, field: 'persist' },
   ];
   for (const bad of BAD) {
     it(`refuses ${bad.name} with a 400 naming ${bad.field}`, async () => {
