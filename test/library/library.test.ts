@@ -9,7 +9,8 @@ describe('the library: startMock and runContract', () => {
     try {
       assert.match(mock.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.notEqual(mock.port, 4010);
-      assert.deepEqual(await mock.admin.health(), { status: 'ok', sessions: 40 });
+      const health = await mock.admin.health();
+      assert.deepEqual({ status: health.status, sessions: health.sessions }, { status: 'ok', sessions: 40 });
       assert.ok(existsSync(mock.db));
     } finally {
       await mock.close();
