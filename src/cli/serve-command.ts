@@ -1,8 +1,19 @@
 import { intOption, stringOption, UsageError, type Command, type OptionValues } from './command.js';
 import { parseCorsHeaders, type CorsHeaders } from '../server/http/cors.js';
+import { DEFAULT_RATE, MAX_RATE } from '../live/live-defaults.js';
+import { MAX_SPEED } from '../time/sim-clock.js';
 import { printScenarioList, readScenarios, readStoreOptions, storeOptionSpecs } from './seed-command.js';
 
 export const DEFAULT_PORT = 4010;
+
+/** A positive number up to `max` (--speed 0.5 and --rate 2.5 are fine). */
+function numberOption(values: OptionValues, name: string, fallback: number, max: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const n = Number(String(raw));
+  if (String(raw).trim() === '' || !Number.isFinite(n) || n <= 0 || n > max) throw new UsageError(`--${name} takes a number above 0 and at most ${max}, not '${String(raw)}'.`);
+  return n;
+}
 export const DEFAULT_HOST = '127.0.0.1';
 
 export const serveCommand: Command = {
@@ -39,6 +50,10 @@ export const serveCommand: Command = {
     },
     'body-limit': { type: 'string', value: 'BYTES', default: '1048576', description: 'Largest request body accepted; larger ones get 413.' },
     quiet: { type: 'boolean', short: 'q', description: 'No per-request log lines (errors are still printed).' },
+    live: { type: 'boolean', description: 'Live mode: calls arrive in every seeded account and ring, queue, connect, hold, transfer and end on the clock.' },
+    speed: { type: 'string', value: 'N', default: '1', description: 'How fast the clock runs: simulated seconds per second (60: an hour a minute).' },
+    rate: { type: 'string', value: 'R', default: String(DEFAULT_RATE), description: 'Live mode: new calls per hour per account, at speed 1.' },
+    paused: { type: 'boolean', description: 'Start with the clock stopped (at --now if given); POST /__admin/clock moves it.' },
   },
   async run(values: OptionValues, positionals: string[]): Promise<number> {
     if (positionals.length > 0) throw new UsageError(`serve takes no arguments; got '${positionals.join(' ')}'.`);
@@ -48,6 +63,8 @@ export const serveCommand: Command = {
     const port = intOption(values, 'port', DEFAULT_PORT, 0, 65535);
     const host = stringOption(values, 'host') ?? DEFAULT_HOST;
     const bodyLimit = intOption(values, 'body-limit', 1024 * 1024, 1, 1024 * 1024 * 1024);
+    const speed = numberOption(values, 'speed', 1, MAX_SPEED);
+    const rate = numberOption(values, 'rate', DEFAULT_RATE, MAX_RATE);
     // Loaded here, not at the top, so `serve --help` stays instant.
     const { serve } = await import('../server/serve.js');
     return serve({
@@ -56,6 +73,7 @@ export const serveCommand: Command = {
       port,
       host,
       bodyLimit,
+      time: { live: values['live'] === true, speed, rate, paused: values['paused'] === true },
       quirks: values['no-quirks'] !== true,
       emptyUnauthorizedBody: values['empty-401'] === true,
       cors: values['cors-any-origin'] === true ? 'any' : 'loopback',

@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import type { TimeControl } from '../live/time-control.js';
 import type { ApiModel } from '../spec/api-model.js';
 import type { Fixtures } from '../store/fixtures.js';
 import type { SessionStore } from '../store/session-store.js';
@@ -66,6 +67,8 @@ export interface AppOptions {
   readonly adminToken?: string;
   /** Where behaviours added with "persist": true are kept across restarts; undefined: nowhere. */
   readonly behavioursFile?: string;
+  /** The clock QA drives (/__admin/clock); without it the clock API answers 409. */
+  readonly time?: TimeControl;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;

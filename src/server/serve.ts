@@ -4,6 +4,8 @@ import type { ScenarioRequest } from '../seed/scenarios/scenario-request.js';
 import { loadApiModel } from '../spec/wire-model.js';
 import { loadFixtures } from '../store/fixtures.js';
 import { migrateStore } from '../seed/migrate-store.js';
+import { ClockHolder, startTime, type TimeSettings } from '../live/start-time.js';
+import { describeDuration } from '../time/time-text.js';
 import { JsonFileStore } from '../store/json-file-store.js';
 import { sortFieldsFromWire } from '../store/session-fields.js';
 import { codecsByFormat } from '../wire/codecs.js';
@@ -25,6 +27,8 @@ export interface ServeOptions {
   readonly cors: CorsPolicy;
   readonly corsHeaders: CorsHeaders;
   readonly quiet: boolean;
+  /** --live, --speed, --rate, --paused (--now comes with the store's options). */
+  readonly time: Omit<TimeSettings, 'now'>;
 }
 
 /**
@@ -41,7 +45,13 @@ export async function serve(options: ServeOptions): Promise<number> {
   const sessionInfo = api.types.get('SessionInfo');
   if (!sessionInfo) throw new Error("spec/openapi.json has no SessionInfo schema; run 'npm run generate'.");
   const fixtures = await loadFixtures();
-  const store = await openStore(options.store, options.scenarios, fixtures, sessionInfo, logger.error);
+  const holder = new ClockHolder();
+  const store = await openStore(options.store, options.scenarios, fixtures, sessionInfo, logger.error, holder.read);
+  const time = await startTime(store, fixtures, holder, { ...options.time, ...(options.store.now ? { now: options.store.now } : {}) }, (m) => logger.error(`evo-mock: ${m}`));
+  if (time.shifted) {
+    const { byMs, sessions } = time.shifted;
+    logger.error(`evo-mock: moved the store's ${sessions} sessions ${describeDuration(Math.abs(byMs))} ${byMs > 0 ? 'forward' : 'back'} so its world is current (pin the clock with --now to keep dates as they are).`);
+  }
   const version = process.env['npm_package_version'] ?? '0.1.0';
   const { startServer } = await serverModule;
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -63,11 +73,13 @@ export async function serve(options: ServeOptions): Promise<number> {
         corsHeaders: options.corsHeaders,
         bodyLimit: options.bodyLimit,
         version,
+        time: time.control,
       },
       { port: options.port, host: options.host },
     );
   } catch (err) {
     // Taken between the check and now: close the store (its lock) and say so in the same words.
+    await time.stop();
     await store.close();
     throw asPortError(err, options.host, options.port);
   }
@@ -84,7 +96,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       logger.error(`evo-mock: ${signal}, finishing in-flight requests and flushing the store...`);
-      server.stop().then(
+      time.stop().then(() => server.stop()).then(
         () => {
           logger.error('evo-mock: stopped.');
           resolve(0);
@@ -107,11 +119,12 @@ async function openStore(
   fixtures: Awaited<ReturnType<typeof loadFixtures>>,
   sessionInfo: Parameters<typeof sortFieldsFromWire>[0],
   warn: (line: string) => void,
+  clock: () => Date,
 ): Promise<JsonFileStore> {
   const sortFields = sortFieldsFromWire(sessionInfo);
   const onWarning = (message: string) => warn(`evo-mock: ${message}`);
   if (!opts.reset && existsSync(opts.file)) {
-    const store = await JsonFileStore.open({ file: opts.file, sortFields, onWarning, ...(opts.now ? { now: opts.now } : {}) });
+    const store = await JsonFileStore.open({ file: opts.file, sortFields, onWarning, clock });
     if (store) {
       for (const line of await migrateStore(store, opts.file, fixtures)) warn(`evo-mock: ${line}`);
       const ignored = opts.seedingOptionsGiven.filter((o) => o !== '--now');
@@ -130,6 +143,7 @@ async function openStore(
     scenarios,
     sortFields,
     onWarning,
+    clock,
   });
   if (opened.seeded) {
     const { meta, ms, sessions } = opened.seeded;

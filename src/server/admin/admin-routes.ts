@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppOptions } from '../app.js';
 import type { UserDirectory } from '../auth/user-directory.js';
 import type { MockControls } from '../mock-controls.js';
+import { clockRoutes } from './clock-routes.js';
 import { serialQueue } from './admin-json.js';
 import { expireSignIns } from './auth-expire-route.js';
 import { behaviourRoutes } from './behaviour-routes.js';
@@ -25,6 +26,7 @@ export function adminRoutes(options: AppOptions, parts: { readonly controls: Moc
   const sessions = sessionRoutes({ bodies: new SessionBodies(options.api, fixtures), store, fixtures, codecs: options.codecs, bodyLimit, serial });
   const states = storeRoutes({ store, bodyLimit, serial });
   const router = Router();
+  router.use(clockRoutes({ time: options.time, bodyLimit, serial }));
   router.get('/__admin/scenarios', listScenarios);
   router.post('/__admin/scenarios/:name', applyScenario({ store, fixtures, serial }));
   router.post('/__admin/sessions', sessions.insert);
