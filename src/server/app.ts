@@ -22,7 +22,7 @@ import { cors, type CorsHeaders, type CorsPolicy } from './http/cors.js';
 import { formatSuffix } from './http/format-suffix.js';
 import { globalHeaders } from './http/global-headers.js';
 import { health } from './http/health.js';
-import { stderrLogger, type ServerLogger } from './http/logger.js';
+import type { ServerLogger } from './http/logger.js';
 import { methodOverride } from './http/method-override.js';
 import { routeNotFound } from './http/not-found.js';
 import { requestLog } from './http/request-log.js';
@@ -42,19 +42,20 @@ export interface AppOptions {
   readonly fixtures: Fixtures;
   readonly codecs: CodecRegistry;
   readonly readJsvValue: ReadJsvValue;
-  /** Reproduce the real server's quirks (GET /sessions/{id} answers an empty log). Default true. */
-  readonly quirks?: boolean;
-  readonly logger?: ServerLogger;
-  /** One line per request through the logger. Default true. */
-  readonly logRequests?: boolean;
-  /** Answer 401 with an empty body, as the real server's [Authenticate] does. Default false (a ResponseStatus). */
-  readonly emptyUnauthorizedBody?: boolean;
-  readonly cors?: CorsPolicy;
-  /** Request headers a preflight may ask for. Default 'requested': whatever an allowed origin asks for. */
-  readonly corsHeaders?: CorsHeaders;
-  /** Largest request body, in bytes. Default 1 MiB. */
-  readonly bodyLimit?: number;
-  readonly version?: string;
+  /** Reproduce the real server's quirks (GET /sessions/{id} answers an empty log). */
+  readonly quirks: boolean;
+  readonly logger: ServerLogger;
+  /** One line per request through the logger. */
+  readonly logRequests: boolean;
+  /** Answer 401 with an empty body, as the real server's [Authenticate] does, instead of a ResponseStatus. */
+  readonly emptyUnauthorizedBody: boolean;
+  readonly cors: CorsPolicy;
+  /** Request headers a preflight may ask for: 'requested' allows whatever an allowed origin asks for. */
+  readonly corsHeaders: CorsHeaders;
+  /** Largest request body, in bytes. */
+  readonly bodyLimit: number;
+  /** evo-mock's version, in X-Powered-By. */
+  readonly version: string;
   /** Replaces behaviour by operationId; undefined leaves an operation without behaviour (tests). */
   readonly handlers?: Readonly<Record<string, OperationHandler | undefined>>;
   /** Requests the journal keeps (--journal-size); 0 keeps none. Default 1 000. */
@@ -71,12 +72,14 @@ export interface AppOptions {
   readonly time?: TimeControl;
 }
 
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-
-/** The Express 5 app, assembled from the spec: routes, validators and auth come from the ApiModel. */
+/**
+ * The Express 5 app, assembled from the spec: routes, validators and auth come from the ApiModel.
+ * Every setting arrives decided (the options model owns the defaults), so the app knows nothing of
+ * how it was configured.
+ */
 export function createApp(options: AppOptions): Express {
   const { api, store, codecs } = options;
-  const logger = options.logger ?? stderrLogger;
+  const { logger } = options;
   const directory = new UserDirectory(options.fixtures);
   const app = express();
   const controls = createControls(app, {
@@ -89,13 +92,13 @@ export function createApp(options: AppOptions): Express {
   const deps = {
     codecs,
     readJsvValue: options.readJsvValue,
-    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    bodyLimit: options.bodyLimit,
     directory,
     sessions: controls.sessions,
     gate: controls.gate,
   };
   const handlers = {
-    ...createHandlers({ store, directory, quirks: options.quirks ?? true }),
+    ...createHandlers({ store, directory, quirks: options.quirks }),
     ...options.handlers,
   };
 
@@ -106,17 +109,17 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', false);
-  if (options.logRequests ?? true) app.use(requestLog(logger));
+  if (options.logRequests) app.use(requestLog(logger));
   app.use(journalRecorder(controls.journal));
-  app.use(globalHeaders(options.version ?? '0'));
+  app.use(globalHeaders(options.version));
   // Before CORS: an admin preflight from a foreign origin is refused even with --cors-any-origin.
   app.use(adminGuard(options.adminToken !== undefined ? { token: options.adminToken } : {}));
-  app.use(cors(options.cors ?? 'loopback', options.corsHeaders));
+  app.use(cors(options.cors, options.corsHeaders));
   // Both rewrite the request before any router sees it: the verb it stands for, the path without a format suffix.
   app.use(methodOverride());
   app.use(formatSuffix());
   app.get('/__admin/health', health(options.countSessions));
-  app.use(adminRoutes(options, { controls, directory }));
+  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory, time: options.time }));
   app.use('/auth', authRoutes(deps));
   app.use(operationRoutes(api, endpoints));
   app.use(predefinedRoutes(services, codecs));
@@ -127,6 +130,6 @@ export function createApp(options: AppOptions): Express {
       return controls.gate.enter(req, res, { operation: undefined, format, principal: authenticate(req, deps).principal, responseType: undefined });
     }),
   );
-  app.use(errorHandler({ codecs, errorResponse: api.errorResponse, logger, emptyUnauthorizedBody: options.emptyUnauthorizedBody ?? false }));
+  app.use(errorHandler({ codecs, errorResponse: api.errorResponse, logger, emptyUnauthorizedBody: options.emptyUnauthorizedBody }));
   return app;
 }

@@ -2,7 +2,6 @@ import { createServer, IncomingMessage, ServerResponse, type Server } from 'node
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
 import { persistBehaviours } from './behaviours/behaviour-file.js';
-import { stderrLogger } from './http/logger.js';
 import { controlsOf } from './mock-controls.js';
 
 export interface ListenOptions {
@@ -15,16 +14,16 @@ export interface ListenOptions {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
-  /** Stops accepting, lets in-flight requests finish, then closes the store (flushing its journal). */
+  /** Stops accepting and lets in-flight requests finish; the store stays open for its owner to close. */
   stop(): Promise<void>;
 }
 
-/** Listens with the app; the store is the caller's, opened before and closed by stop(). */
+/** Listens with the app; the store is the caller's, opened before and closed after stop(). */
 export async function startServer(app: AppOptions, listen: ListenOptions): Promise<RunningServer> {
   let stopping = false;
   const express = createApp(app);
   const controls = controlsOf(express);
-  const persisted = app.behavioursFile === undefined ? undefined : await persistBehaviours(controls.registry, app.behavioursFile, (app.logger ?? stderrLogger).error);
+  const persisted = app.behavioursFile === undefined ? undefined : await persistBehaviours(controls.registry, app.behavioursFile, app.logger.error);
   // Express 5 re-parents every request and response onto its own prototypes, which deoptimises them and
   // promotes each request's objects into old space; built with those prototypes from the start, the
   // re-parenting is a no-op (measured: GET by id ~0.8x -> ~2x a bare Express app, 145 -> 126 MB).
@@ -58,7 +57,6 @@ export async function startServer(app: AppOptions, listen: ListenOptions): Promi
         controls.journal.endStreams();
         await drain(server, listen.drainMs ?? 10_000);
         await persisted?.flush();
-        await app.store.close();
       })()),
   };
 }
