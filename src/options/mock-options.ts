@@ -1,5 +1,5 @@
 import { DelaySyntaxError, parseDelay, type DelaySpec } from '../server/behaviours/delay.js';
-import { parseCorsHeaders, type CorsHeaders } from '../server/http/cors.js';
+import { parseCorsHeaders, type CorsHeaders } from '../server/http/cors-headers.js';
 import { DEFAULT_JOURNAL_SIZE } from '../server/journal/request-journal.js';
 import { DEFAULT_RATE, MAX_RATE } from '../live/live-defaults.js';
 import { MAX_SPEED } from '../time/sim-clock.js';

@@ -119,7 +119,7 @@ export function createApp(options: AppOptions): Express {
   app.use(methodOverride());
   app.use(formatSuffix());
   app.get('/__admin/health', health(options.countSessions));
-  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory, time: options.time }));
+  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory, time: options.time, canPersistBehaviours: options.behavioursFile !== undefined }));
   app.use('/auth', authRoutes(deps));
   app.use(operationRoutes(api, endpoints));
   app.use(predefinedRoutes(services, codecs));
