@@ -71,8 +71,20 @@ export const serveOptions = defineOptions({
   journalSize: integer({ placeholder: 'N', default: DEFAULT_JOURNAL_SIZE, min: 0, max: 1_000_000, help: 'Requests the journal keeps (GET /__admin/requests); 0 keeps none.' }),
   adminToken: text({ placeholder: 'TOKEN', help: 'Require Authorization: Bearer TOKEN on the admin API (a mock listening beyond loopback needs one).' }),
   live: flag({ help: 'Live mode: calls arrive in every seeded account and ring, queue, connect, hold, transfer and end on the clock.' }),
-  speed: custom<number>({ placeholder: 'N', default: 1, help: 'How fast the clock runs: simulated seconds per second (60: an hour a minute).', parse: positive(MAX_SPEED) }),
-  rate: custom<number>({ placeholder: 'R', default: DEFAULT_RATE, help: 'Live mode: new calls per hour per account, at speed 1.', parse: positive(MAX_RATE) }),
+  speed: custom<number>({
+    placeholder: 'N',
+    default: 1,
+    help: 'How fast the clock runs: simulated seconds per second (60: an hour a minute).',
+    schema: { type: 'number', exclusiveMinimum: 0, maximum: MAX_SPEED },
+    parse: positive(MAX_SPEED),
+  }),
+  rate: custom<number>({
+    placeholder: 'R',
+    default: DEFAULT_RATE,
+    help: 'Live mode: new calls per hour per account, at speed 1.',
+    schema: { type: 'number', exclusiveMinimum: 0, maximum: MAX_RATE },
+    parse: positive(MAX_RATE),
+  }),
   paused: flag({ help: 'Start with the clock stopped (at --now if given); POST /__admin/clock moves it.' }),
 });
 export type ServeSettings = SettingsOf<typeof serveOptions>;
