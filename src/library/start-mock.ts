@@ -11,6 +11,8 @@ import { rawValueOf } from '../options/settings-sources.js';
 export type StartMockOptions = {
   readonly [K in keyof ServeSettings]?: ServeSettings[K] extends Date | undefined ? Date | string : ServeSettings[K] extends readonly string[] ? string | readonly string[] : ServeSettings[K];
 } & {
+  /** The same as `scenario` (the flag is --scenario; a list reads better plural). */
+  readonly scenarios?: string | readonly string[];
   /** Where log lines go (default: nowhere but errors, as `quiet` is on); the store's clock. */
   readonly parts?: LibraryParts;
 };
@@ -46,7 +48,9 @@ export interface Mock {
  *   await mock.close();
  */
 export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
-  const { parts, ...given } = options;
+  const { parts, scenarios, ...rest } = options;
+  if (scenarios !== undefined && rest.scenario !== undefined) throw new TypeError('startMock: give scenario or scenarios, not both.');
+  const given = scenarios === undefined ? rest : { ...rest, scenario: scenarios };
   const dir = given.db === undefined ? await mkdtemp(join(tmpdir(), 'evo-mock-')) : undefined;
   const settings = librarySettings({ port: 0, quiet: true, ...given, ...(dir ? { db: join(dir, 'db.json') } : {}) });
   let running;

@@ -43,6 +43,8 @@ describe('the library: startMock and runContract', () => {
     const first = await read(options);
     assert.equal(first.status, 200);
     assert.equal((await read({ ...options, now: new Date('2026-11-20T12:00:00Z') })).body, first.body);
+    const { scenario, ...withoutScenario } = options;
+    assert.equal((await read({ ...withoutScenario, scenarios: scenario })).body, first.body, 'scenarios is scenario');
   });
 
   it('refuses a wrong option with the command line message, naming it as the library spells it', async () => {
