@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import { consoleRoutes } from '../console/console-routes.js';
+import type { TimeControl } from '../live/time-control.js';
 import type { ApiModel } from '../spec/api-model.js';
 import type { Fixtures } from '../store/fixtures.js';
 import type { SessionStore } from '../store/session-store.js';
@@ -72,6 +73,8 @@ export interface AppOptions {
   readonly adminToken?: string;
   /** Where behaviours added with "persist": true are kept across restarts; undefined: nowhere. */
   readonly behavioursFile?: string;
+  /** The clock QA drives (/__admin/clock); without it the clock API answers 409. */
+  readonly time?: TimeControl;
 }
 
 /**
@@ -122,7 +125,7 @@ export function createApp(options: AppOptions): Express {
   app.use(methodOverride());
   app.use(formatSuffix());
   app.get('/__admin/health', health({ countSessions: options.countSessions, store, counter, version: options.version, startedAt: Date.now(), ...(options.storeFile ? { storeFile: options.storeFile } : {}) }));
-  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory, canPersistBehaviours: options.behavioursFile !== undefined }));
+  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory, time: options.time, canPersistBehaviours: options.behavioursFile !== undefined }));
   app.use('/auth', authRoutes(deps));
   app.use(operationRoutes(api, endpoints));
   app.use(predefinedRoutes(services, codecs));
