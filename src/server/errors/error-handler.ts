@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { WireObject } from '../../spec/wire-type.js';
 import { QueryMap } from '../binding/query-string.js';
 import type { ServerLogger } from '../http/logger.js';
-import type { CodecRegistry } from '../wire/codecs.js';
+import type { CodecRegistry } from '../../wire/codec-registry.js';
 import { negotiate, type ResponseFormat } from '../wire/negotiate.js';
 import { routeFormats } from '../wire/route-formats.js';
 import { sendDto } from '../wire/send.js';
