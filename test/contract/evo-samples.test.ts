@@ -8,14 +8,14 @@ import { loadApiModel } from '../../src/spec/wire-model.js';
 import { defaultCodecs } from '../../src/wire/codec-registry.js';
 import { observe } from './fixtures/observe.js';
 
-/** The checks on the Evo Voice spec itself, with bodies taken from the wire doc's examples. */
+/** The checks on the Evo Voice spec itself, with bodies taken from the examples in docs/servicestack-wire.md. */
 const model = loadApiModel();
 const ctx = { model, codecs: defaultCodecs, validator: new SchemaValidator(model.document), pool: new DataPool() } as unknown as RunContext;
 const op = (id: string) => model.operations.find((o) => o.operationId === id)!;
 const failed = (results: ReturnType<typeof standardChecks>) => results.filter((r) => !r.ok);
 
 describe('checks on Evo Voice answers', () => {
-  it("accepts ServiceStack's exact JSON error body (wire doc section 5) for a 404", () => {
+  it("accepts ServiceStack's exact JSON error body (docs/servicestack-wire.md section 5) for a 404", () => {
     const obs = observe(model, op('GetSession'), 'json', {
       status: 404,
       text: '{"responseStatus":{"errorCode":"CustomException","message":"User Defined Error","errors":[]}}',

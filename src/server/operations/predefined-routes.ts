@@ -7,7 +7,7 @@ import { setHandlerFormat } from '../wire/route-formats.js';
 const ACTIONS = new Set(['reply', 'oneway']);
 
 /**
- * ServiceStack's predefined routes (PredefinedRoutesFeature): `/api/{Request}` (JSON; `/api/X.xml` and
+ * ServiceStack's predefined routes (PredefinedRoutesFeature): `/api/{Request}` (JSON; `/api/EXTENSION.xml` and
  * the like choose the format) and `/{format}/{reply|oneway}/{Request}` for every registered codec, segments and names in any
  * case. Any verb reaches the operation, which then answers only its own (405 otherwise). With no
  * message queue, oneway runs synchronously and answers like reply, as ServiceStack does. A request name
