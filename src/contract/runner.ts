@@ -2,6 +2,7 @@ import type { ApiModel } from '../spec/api-model.js';
 import type { WireFormat } from '../wire/codec.js';
 import type { CodecRegistry } from '../wire/codec-registry.js';
 import { fail } from './check-result.js';
+import { removeCreated } from './cleanup.js';
 import type { CaseOutcome, ContractCase } from './contract-case.js';
 import { skipped } from './contract-case.js';
 import { DataPool } from './data-pool.js';
@@ -71,6 +72,7 @@ export async function runContract(options: RunOptions, deps: RunDeps, events: Ru
     results.push(result);
     events.onCase?.(result, index, cases.length);
   }
+  const cleanup = options.allowWrites ? await removeCreated(options.target.baseUrl, created, deps.http) : undefined;
   return {
     target: options.target.baseUrl,
     credentials: describeCredentials(options.target.credentials),
@@ -83,6 +85,7 @@ export async function runContract(options: RunOptions, deps: RunDeps, events: Ru
     durationMs: performance.now() - started,
     results,
     created,
+    ...(cleanup?.evoMock ? { cleanup } : {}),
     notes: notesOf(results),
     rootCauses: rootCauses(results),
     verdict: verdictOf(results, options.maxSkipped),

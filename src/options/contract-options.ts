@@ -12,7 +12,7 @@ export const contractOptions = defineOptions({
   password: text({ placeholder: 'PASSWORD', help: 'Password for Basic auth (with --user); or set EVO_MOCK_PASSWORD, which keeps it out of the command line.' }),
   bearer: text({ placeholder: 'TOKEN', help: 'Bearer token instead of --user/--password; or set EVO_MOCK_BEARER.' }),
   formats: custom<readonly WireFormat[]>({ placeholder: 'LIST', default: defaultCodecs.formats, help: 'Formats to test, comma-separated.', parse: readFormats }),
-  allowWrites: flag({ help: 'Let the runner create data (NewSession); without it only GET requests are sent. What a write creates is listed at the end.' }),
+  allowWrites: flag({ help: 'Let the runner create data (NewSession); without it only GET requests are sent. What a write creates is listed at the end, and deleted again when the target is evo-mock (its /__admin/health says so).' }),
   seed: integer({
     placeholder: 'N',
     min: -2147483648,

@@ -5,7 +5,7 @@ import type { SessionStore } from '../../store/session-store.js';
 import type { UserDirectory } from '../auth/user-directory.js';
 import type { MockControls } from '../mock-controls.js';
 import type { CodecRegistry } from '../../wire/codec-registry.js';
-import { serialQueue } from './admin-json.js';
+import { writeLanes } from './admin-json.js';
 import { expireSignIns } from './auth-expire-route.js';
 import { behaviourRoutes } from './behaviour-routes.js';
 import { journalRoutes } from './journal-routes.js';
@@ -32,10 +32,11 @@ export interface AdminDeps {
  * it (origin, JSON bodies, and the --admin-token a mock listening beyond loopback must have).
  */
 export function adminRoutes(deps: AdminDeps): Router {
-  // Admin data writes run one at a time: a read-check-write (a create's id check, a patch) must not interleave with another.
-  const serial = serialQueue();
+  // A read-check-write (a create's id check, a patch) must not interleave with another on the same data.
+  const lanes = writeLanes();
+  const serial = lanes.whole;
   const { api, store, fixtures, codecs, bodyLimit, controls } = deps;
-  const sessions = sessionRoutes({ bodies: new SessionBodies(api, fixtures), store, fixtures, codecs, bodyLimit, serial });
+  const sessions = sessionRoutes({ bodies: new SessionBodies(api, fixtures), store, fixtures, codecs, bodyLimit, lanes });
   const states = storeRoutes({ store, bodyLimit, serial });
   const router = Router();
   router.get('/__admin/scenarios', listScenarios);
