@@ -1,4 +1,6 @@
 import type { ServeSettings } from '../options/mock-options.js';
+import { ClockHolder, startTime, type RunningTime } from '../live/start-time.js';
+import { describeDuration } from '../time/time-text.js';
 import { UsageError } from '../options/usage-error.js';
 import { isLoopbackHost } from '../server/admin/admin-guard.js';
 import { openOrSeedStore, scenariosNamed, type SeedResult } from '../seed/open-or-seed.js';
@@ -74,19 +76,30 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
   const scenarios = await scenariosNamed(settings.scenario);
   const seedFixtures = await loadFixtures();
   const fixtures = parts.fixtures ?? seedFixtures;
+  // The store reads the SimClock startTime sets up once the store's meta says where it starts (a test's fixed clock replaces both).
+  const holder = new ClockHolder();
   const { store, seeded } = await openOrSeedStore({
     file: settings.db,
     fixtures: seedFixtures,
     seed: settings.seed,
     sessions: settings.sessions,
     ...(settings.now ? { now: settings.now } : {}),
-    ...(parts.clock ? { clock: parts.clock } : {}),
+    clock: parts.clock ?? holder.read,
     reset: settings.reset,
     scenarios,
     sortFields: sortFieldsFromWire(sessionInfo),
     onWarning: (message) => logger.error(`evo-mock: ${message}`),
   });
+  let time: RunningTime | undefined;
   try {
+    if (!parts.clock) {
+      const timeSettings = { live: settings.live, speed: settings.speed, rate: settings.rate, paused: settings.paused, ...(settings.now ? { now: settings.now } : {}) };
+      time = await startTime(store, fixtures, holder, timeSettings, (m) => logger.error(`evo-mock: ${m}`));
+      if (time.shifted) {
+        const { byMs, sessions } = time.shifted;
+        logger.error(`evo-mock: moved the store's ${sessions} sessions ${describeDuration(Math.abs(byMs))} ${byMs > 0 ? 'forward' : 'back'} so its world is current (pin the clock with --now to keep the dates as they are).`);
+      }
+    }
     const { startServer } = await serverModule;
     const server = await startServer(
       {
@@ -109,6 +122,7 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
         ...(settings.sessionTtl !== undefined ? { sessionTtlMs: settings.sessionTtl } : {}),
         ...(settings.adminToken !== undefined ? { adminToken: settings.adminToken } : {}),
         ...(parts.handlers ? { handlers: parts.handlers } : {}),
+        ...(time ? { time: time.control } : {}),
         // "persist": true behaviours live beside the store, as its journal and world do.
         behavioursFile: parts.behavioursFile ?? `${settings.db}.behaviours`,
       },
@@ -125,12 +139,14 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
       startMs: performance.now() - started,
       close: () =>
         (closed ??= (async () => {
+          await time?.stop();
           await server.stop();
           await store.close();
         })()),
     };
   } catch (err) {
     // Taken between the check and the listen: free the store (its lock) and say so in the same words.
+    await time?.stop();
     await store.close();
     throw asPortError(err, settings.host, settings.port);
   }

@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import type { TimeControl } from '../live/time-control.js';
 import type { ApiModel } from '../spec/api-model.js';
 import type { Fixtures } from '../store/fixtures.js';
 import type { SessionStore } from '../store/session-store.js';
@@ -67,6 +68,8 @@ export interface AppOptions {
   readonly adminToken?: string;
   /** Where behaviours added with "persist": true are kept across restarts; undefined: nowhere. */
   readonly behavioursFile?: string;
+  /** The clock QA drives (/__admin/clock); without it the clock API answers 409. */
+  readonly time?: TimeControl;
 }
 
 /**
@@ -116,7 +119,7 @@ export function createApp(options: AppOptions): Express {
   app.use(methodOverride());
   app.use(formatSuffix(codecs));
   app.get('/__admin/health', health(options.countSessions));
-  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory, canPersistBehaviours: options.behavioursFile !== undefined }));
+  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory, time: options.time, canPersistBehaviours: options.behavioursFile !== undefined }));
   app.use('/auth', authRoutes(deps));
   app.use(operationRoutes(api, endpoints));
   app.use(predefinedRoutes(services, codecs));
