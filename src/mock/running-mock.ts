@@ -14,7 +14,7 @@ import { loadFixtures, type Fixtures } from '../store/fixtures.js';
 import type { JsonFileStore } from '../store/json-file-store.js';
 import { sortFieldsFromWire } from '../store/session-fields.js';
 import type { SessionStore } from '../store/session-store.js';
-import { codecsByFormat } from '../wire/codecs.js';
+import { defaultCodecs, type CodecRegistry } from '../wire/codec-registry.js';
 import { readJsvValue } from '../wire/jsv-value.js';
 
 /** Parts a test (or an embedding program) may replace; everything else comes from the settings. */
@@ -28,6 +28,8 @@ export interface MockParts {
   readonly clock?: () => Date;
   /** Sees (and may wrap) the store the app is given. */
   readonly wrapStore?: (store: JsonFileStore) => SessionStore;
+  /** The formats the mock speaks (default: JSON, XML and JSV); negotiation, suffixes, predefined routes and bodies follow it. */
+  readonly codecs?: CodecRegistry;
   /** Replaces operations' behaviour by operationId. */
   readonly handlers?: AppOptions['handlers'];
   /** How long in-flight requests may take on close before their connections are cut. */
@@ -107,8 +109,7 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
         store: parts.wrapStore ? parts.wrapStore(store) : store,
         countSessions: () => store.stats.sessions,
         fixtures,
-        // Every codec the project has: negotiation picks among them (?format=, Accept), bodies are read by Content-Type.
-        codecs: codecsByFormat,
+        codecs: parts.codecs ?? defaultCodecs,
         readJsvValue,
         quirks: !settings.noQuirks,
         logger,

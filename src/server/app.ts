@@ -33,7 +33,7 @@ import { createHandlers } from './operations/handlers.js';
 import { predefinedRoutes } from './operations/predefined-routes.js';
 import { operationRoutes } from './operations/routes.js';
 import { compileValidators } from './validation/operation-validators.js';
-import type { CodecRegistry } from './wire/codecs.js';
+import type { CodecRegistry } from '../wire/codec-registry.js';
 
 export interface AppOptions {
   readonly api: ApiModel;
@@ -123,7 +123,7 @@ export function createApp(options: AppOptions): Express {
   app.use(cors(options.cors, options.corsHeaders));
   // Both rewrite the request before any router sees it: the verb it stands for, the path without a format suffix.
   app.use(methodOverride());
-  app.use(formatSuffix());
+  app.use(formatSuffix(codecs));
   app.get('/__admin/health', health({ countSessions: options.countSessions, store, counter, version: options.version, startedAt: Date.now(), ...(options.storeFile ? { storeFile: options.storeFile } : {}) }));
   app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory, time: options.time, canPersistBehaviours: options.behavioursFile !== undefined }));
   app.use('/auth', authRoutes(deps));

@@ -9,6 +9,8 @@ export function createXmlCodec(options: XmlReadOptions = {}): Codec {
   return {
     format: 'xml',
     contentType: 'application/xml',
+    mediaTypes: ['application/xml', 'text/xml'],
+    acceptAlone: true,
     stringify: (value, type) => writeXml(value, type),
     // ServiceStack hands an empty body to no deserializer: the request DTO is simply empty.
     parse: (text, type) => (text === '' ? canonicalObject({}, type) : readXml(text, type, options)),

@@ -5,7 +5,7 @@ import type { Fixtures } from '../../store/fixtures.js';
 import type { SessionStore } from '../../store/session-store.js';
 import type { UserDirectory } from '../auth/user-directory.js';
 import type { MockControls } from '../mock-controls.js';
-import type { CodecRegistry } from '../wire/codecs.js';
+import type { CodecRegistry } from '../../wire/codec-registry.js';
 import { writeLanes } from './admin-json.js';
 import { clockRoutes } from './clock-routes.js';
 import { expireSignIns } from './auth-expire-route.js';
