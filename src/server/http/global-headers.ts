@@ -2,13 +2,16 @@ import type { RequestHandler } from 'express';
 
 /**
  * ServiceStack's HostConfig.GlobalResponseHeaders (Vary: Accept, X-Powered-By) on every answer, plus
- * Origin in Vary because CORS answers depend on it. Set once, directly: this runs on every request.
+ * Origin in Vary because CORS answers depend on it, and nosniff so that a browser never reads an
+ * answer (a JSV or text body echoing request data) as HTML or script. Set once, directly: this runs
+ * on every request.
  */
 export function globalHeaders(version: string): RequestHandler {
   const poweredBy = `ServiceStack/6 (evo-mock ${version})`;
   return (_req, res, next) => {
     res.setHeader('Vary', 'Accept, Origin');
     res.setHeader('X-Powered-By', poweredBy);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   };
 }
