@@ -16,6 +16,12 @@ export const serveCommand: Command = {
   options: {
     port: { type: 'string', short: 'p', value: 'PORT', default: String(DEFAULT_PORT), description: 'TCP port to listen on (0 picks a free one).' },
     host: { type: 'string', value: 'HOST', default: DEFAULT_HOST, description: 'Interface to listen on; 0.0.0.0 exposes the mock to your network.' },
+    'allowed-hosts': {
+      type: 'string',
+      value: 'NAMES',
+      description:
+        'Comma-separated host names the mock answers to besides localhost, IP addresses and the --host name (a proxy, a container name; .example.com for a domain and its subdomains, * for any). Others get 403, which stops DNS rebinding.',
+    },
     ...storeOptionSpecs,
     'no-quirks': {
       type: 'boolean',
@@ -47,6 +53,7 @@ export const serveCommand: Command = {
       scenarios,
       port,
       host,
+      allowedHosts: (stringOption(values, 'allowed-hosts') ?? '').split(',').map((h) => h.trim()).filter((h) => h !== ''),
       bodyLimit,
       quirks: values['no-quirks'] !== true,
       emptyUnauthorizedBody: values['empty-401'] === true,

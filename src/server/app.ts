@@ -13,10 +13,12 @@ import { cors, type CorsPolicy } from './http/cors.js';
 import { formatSuffix } from './http/format-suffix.js';
 import { globalHeaders } from './http/global-headers.js';
 import { health } from './http/health.js';
+import { hostCheck, type AllowedHosts } from './http/host-check.js';
 import { stderrLogger, type ServerLogger } from './http/logger.js';
 import { methodOverride } from './http/method-override.js';
 import { routeNotFound } from './http/not-found.js';
 import { requestLog } from './http/request-log.js';
+import { requestTarget } from './http/request-target.js';
 import { operationEndpoints } from './operations/endpoints.js';
 import type { OperationHandler } from './operations/handler.js';
 import { createHandlers } from './operations/handlers.js';
@@ -41,6 +43,8 @@ export interface AppOptions {
   /** Answer 401 with an empty body, as the real server's [Authenticate] does. Default false (a ResponseStatus). */
   readonly emptyUnauthorizedBody?: boolean;
   readonly cors?: CorsPolicy;
+  /** Host names answered besides loopback names and IP addresses (--allowed-hosts, the --host name). Default none. */
+  readonly allowedHosts?: AllowedHosts;
   /** Largest request body, in bytes. Default 1 MiB. */
   readonly bodyLimit?: number;
   readonly version?: string;
@@ -77,6 +81,8 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', false);
   if (options.logRequests ?? true) app.use(requestLog(logger));
   app.use(globalHeaders(options.version ?? '0'));
+  app.use(requestTarget());
+  app.use(hostCheck(options.allowedHosts ?? []));
   app.use(cors(options.cors ?? 'loopback'));
   // Both rewrite the request before any router sees it: the verb it stands for, the path without a format suffix.
   app.use(methodOverride());

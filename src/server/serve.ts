@@ -9,7 +9,8 @@ import { codecsByFormat } from '../wire/codecs.js';
 import { readJsvValue } from '../wire/jsv-value.js';
 import type { CorsPolicy } from './http/cors.js';
 import { quietLogger, stderrLogger } from './http/logger.js';
-import { startupBanner } from './http/startup-banner.js';
+import { allowedHostsFor } from './http/host-check.js';
+import { exposureWarning, startupBanner } from './http/startup-banner.js';
 
 export interface ServeOptions {
   readonly store: StoreCliOptions;
@@ -17,6 +18,8 @@ export interface ServeOptions {
   readonly scenarios: readonly ScenarioRequest[];
   readonly port: number;
   readonly host: string;
+  /** --allowed-hosts: host names answered besides localhost, IP addresses and the --host name. */
+  readonly allowedHosts: readonly string[];
   readonly bodyLimit: number;
   readonly quirks: boolean;
   readonly emptyUnauthorizedBody: boolean;
@@ -40,6 +43,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   const store = await openStore(options.store, options.scenarios, fixtures, sessionInfo, logger.error);
   const version = process.env['npm_package_version'] ?? '0.1.0';
   const { startServer } = await serverModule;
+  const allowedHosts = allowedHostsFor(options.host, options.allowedHosts);
   const server = await startServer(
     {
       api,
@@ -54,11 +58,14 @@ export async function serve(options: ServeOptions): Promise<number> {
       logRequests: !options.quiet,
       emptyUnauthorizedBody: options.emptyUnauthorizedBody,
       cors: options.cors,
+      allowedHosts,
       bodyLimit: options.bodyLimit,
       version,
     },
     { port: options.port, host: options.host },
   );
+  const warning = exposureWarning(options.host, server.port, allowedHosts);
+  if (warning) logger.error(warning);
   console.log(
     startupBanner(server.url, fixtures, {
       sessions: store.stats.sessions,

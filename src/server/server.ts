@@ -1,6 +1,8 @@
 import { createServer, IncomingMessage, ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
+import { answerClientError } from './http/client-error.js';
+import { normalizeTarget } from './http/request-target.js';
 
 export interface ListenOptions {
   readonly port: number;
@@ -30,9 +32,11 @@ export async function startServer(app: AppOptions, listen: ListenOptions): Promi
   const server = createServer(options, (req, res) => {
     // While draining, answer in-flight and queued requests but let no connection be reused.
     if (stopping) res.setHeader('Connection', 'close');
+    normalizeTarget(req);
     express(req, res);
   });
   server.keepAliveTimeout = 5_000;
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => {

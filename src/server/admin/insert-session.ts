@@ -12,6 +12,7 @@ import type { CodecRegistry } from '../wire/codecs.js';
 import { readRawBody } from '../wire/read-body.js';
 import { sendText } from './admin-json.js';
 import { sessionInfoCheck, type SessionInfoCheck } from './session-info-check.js';
+import { isJsonMediaType } from '../wire/media-type.js';
 
 export interface InsertSessionDeps {
   readonly api: ApiModel;
@@ -76,7 +77,7 @@ export function insertSession(deps: InsertSessionDeps): (req: Request, res: Resp
 
 async function readJsonObject(req: Request, limit: number): Promise<Record<string, unknown>> {
   const contentType = req.headers['content-type'];
-  if (contentType !== undefined && !/json/i.test(contentType)) {
+  if (contentType !== undefined && !isJsonMediaType(contentType)) {
     throw new ServiceError(415, 'UnsupportedMediaType', `Send the session as JSON (Content-Type: application/json), not ${contentType}.`);
   }
   const text = await readRawBody(req, limit);
