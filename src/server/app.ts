@@ -4,10 +4,18 @@ import type { Fixtures } from '../store/fixtures.js';
 import type { SessionStore } from '../store/session-store.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { authenticateService } from './auth/authenticate-service.js';
-import { AuthSessions } from './auth/auth-sessions.js';
 import { UserDirectory } from './auth/user-directory.js';
 import type { ReadJsvValue } from './binding/string-map-binder.js';
+import { adminGuard } from './admin/admin-guard.js';
 import { adminRoutes } from './admin/admin-routes.js';
+import { authenticate } from './auth/authenticate.js';
+import type { DelaySpec } from './behaviours/delay.js';
+import { rememberFormat } from './errors/error-handler.js';
+import { QueryMap } from './binding/query-string.js';
+import { journalRecorder } from './journal/journal-recorder.js';
+import { createControls } from './mock-controls.js';
+import { negotiate } from './wire/negotiate.js';
+import { routeFormats } from './wire/route-formats.js';
 import { errorHandler } from './errors/error-handler.js';
 import { cors, type CorsPolicy } from './http/cors.js';
 import { formatSuffix } from './http/format-suffix.js';
@@ -50,6 +58,16 @@ export interface AppOptions {
   readonly version?: string;
   /** Replaces behaviour by operationId; undefined leaves an operation without behaviour (tests). */
   readonly handlers?: Readonly<Record<string, OperationHandler | undefined>>;
+  /** Requests the journal keeps (--journal-size); 0 keeps none. Default 1 000. */
+  readonly journalSize?: number;
+  /** Global latency (--latency); behaviours and Prefer: delay= override it per request. */
+  readonly latency?: DelaySpec;
+  /** How long a sign-in lasts (--session-ttl); default: until sign-out or restart. */
+  readonly sessionTtlMs?: number;
+  /** Required as Authorization: Bearer on the admin API (--admin-token). */
+  readonly adminToken?: string;
+  /** Where behaviours added with "persist": true are kept across restarts; undefined: nowhere. */
+  readonly behavioursFile?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -59,12 +77,21 @@ export function createApp(options: AppOptions): Express {
   const { api, store, codecs } = options;
   const logger = options.logger ?? stderrLogger;
   const directory = new UserDirectory(options.fixtures);
+  const app = express();
+  const controls = createControls(app, {
+    codecs,
+    errorResponse: api.errorResponse,
+    ...(options.journalSize !== undefined ? { journalSize: options.journalSize } : {}),
+    ...(options.latency !== undefined ? { latency: options.latency } : {}),
+    ...(options.sessionTtlMs !== undefined ? { sessionTtlMs: options.sessionTtlMs } : {}),
+  });
   const deps = {
     codecs,
     readJsvValue: options.readJsvValue,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     directory,
-    sessions: new AuthSessions(),
+    sessions: controls.sessions,
+    gate: controls.gate,
   };
   const handlers = {
     ...createHandlers({ store, directory, quirks: options.quirks ?? true }),
@@ -75,24 +102,32 @@ export function createApp(options: AppOptions): Express {
   // What the predefined routes reach by request name: every operation, and ServiceStack's own Authenticate.
   const services = new Map([...endpoints, ['Authenticate', authenticateService(deps)]]);
 
-  const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', false);
   if (options.logRequests ?? true) app.use(requestLog(logger));
+  app.use(journalRecorder(controls.journal));
   app.use(globalHeaders(options.version ?? '0'));
   app.use(requestTarget());
   app.use(hostCheck(options.allowedHosts ?? []));
+  // Before CORS: an admin preflight from a foreign origin is refused even with --cors-any-origin.
+  app.use(adminGuard(options.adminToken !== undefined ? { token: options.adminToken } : {}));
   app.use(cors(options.cors ?? 'loopback'));
   // Both rewrite the request before any router sees it: the verb it stands for, the path without a format suffix.
   app.use(methodOverride());
   app.use(formatSuffix());
   app.get('/__admin/health', health(options.countSessions));
-  app.use(adminRoutes(options));
+  app.use(adminRoutes(options, { controls, directory }));
   app.use('/auth', authRoutes(deps));
   app.use(operationRoutes(api, endpoints));
   app.use(predefinedRoutes(services, codecs));
-  app.use(routeNotFound(api));
+  app.use(
+    routeNotFound(api, (req, res) => {
+      const format = negotiate(req, QueryMap.fromUrl(req.originalUrl), codecs, routeFormats(res));
+      rememberFormat(res, format);
+      return controls.gate.enter(req, res, { operation: undefined, format, principal: authenticate(req, deps).principal, responseType: undefined });
+    }),
+  );
   app.use(errorHandler({ codecs, errorResponse: api.errorResponse, logger, emptyUnauthorizedBody: options.emptyUnauthorizedBody ?? false }));
   return app;
 }

@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
 import { answerClientError } from './http/client-error.js';
 import { normalizeTarget } from './http/request-target.js';
+import { persistBehaviours } from './behaviours/behaviour-file.js';
+import { stderrLogger } from './http/logger.js';
+import { controlsOf } from './mock-controls.js';
 
 export interface ListenOptions {
   readonly port: number;
@@ -22,6 +25,8 @@ export interface RunningServer {
 export async function startServer(app: AppOptions, listen: ListenOptions): Promise<RunningServer> {
   let stopping = false;
   const express = createApp(app);
+  const controls = controlsOf(express);
+  const persisted = app.behavioursFile === undefined ? undefined : await persistBehaviours(controls.registry, app.behavioursFile, (app.logger ?? stderrLogger).error);
   // Express 5 re-parents every request and response onto its own prototypes, which deoptimises them and
   // promotes each request's objects into old space; built with those prototypes from the start, the
   // re-parenting is a no-op (measured: GET by id ~0.8x -> ~2x a bare Express app, 145 -> 126 MB).
@@ -53,7 +58,10 @@ export async function startServer(app: AppOptions, listen: ListenOptions): Promi
     stop: () =>
       (stopped ??= (async () => {
         stopping = true;
+        // Journal streams never finish on their own; end them so draining does not wait them out.
+        controls.journal.endStreams();
         await drain(server, listen.drainMs ?? 10_000);
+        await persisted?.flush();
         await app.store.close();
       })()),
   };

@@ -1,4 +1,6 @@
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { unreadableBody } from '../errors/service-error.js';
+import { readRawBody } from '../wire/read-body.js';
 
 /** The admin API speaks JSON only, like /__admin/health: it is for scripts and QA tools, not Evo clients. */
 export function sendJson(res: Response, status: number, body: unknown): void {
@@ -22,4 +24,18 @@ export function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
     tail = run.catch(() => undefined);
     return run;
   };
+}
+
+/**
+ * An admin request's JSON body (the guard has already refused other media types); undefined when
+ * there is none. Unparseable text is a 400 saying where it broke.
+ */
+export async function readAdminJson(req: Request, limit: number): Promise<unknown> {
+  const text = await readRawBody(req, limit);
+  if (text === undefined || text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw unreadableBody(`The body is not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
+  }
 }

@@ -14,13 +14,15 @@ export type AuthRouteDeps = AuthServiceDeps;
 export function authRoutes(deps: AuthRouteDeps): Router {
   const router = Router({ caseSensitive: false });
 
-  router.get('/status', (req, res) => {
-    const { format, auth } = beginAuth(req, res, deps);
+  router.get('/status', async (req, res) => {
+    const { format, auth, proceed } = await beginAuth(req, res, deps, 'AuthStatus', AUTH_STATUS);
+    if (!proceed) return;
     sendDto(res, 200, format, statusOf(auth.principal, deps), AUTH_STATUS);
   });
 
-  router.all('/logout', (req, res) => {
-    const { format } = beginAuth(req, res, deps);
+  router.all('/logout', async (req, res) => {
+    const { format, proceed } = await beginAuth(req, res, deps, 'Authenticate', AUTHENTICATE_RESPONSE);
+    if (!proceed) return;
     signOut(req, res, deps);
     sendDto(res, 200, format, {}, AUTHENTICATE_RESPONSE);
   });

@@ -7,20 +7,36 @@ import { noServiceMethod, notFound, ServiceError, validationError, type FieldErr
 import { negotiate, type ResponseFormat } from '../wire/negotiate.js';
 import { routeFormats } from '../wire/route-formats.js';
 import { sendDto } from '../wire/send.js';
+import type { BehaviourGate } from '../behaviours/behaviour-gate.js';
+import type { WireObject } from '../../wire/wire-type.js';
 import { AUTHENTICATE, AUTHENTICATE_RESPONSE } from './auth-dtos.js';
 import { AuthSessions } from './auth-sessions.js';
 import { authenticate, type AuthDeps, type Authentication } from './authenticate.js';
 import { notAuthenticated } from './authorize.js';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
 
-export interface AuthServiceDeps extends AuthDeps, BindDeps {}
+export interface AuthServiceDeps extends AuthDeps, BindDeps {
+  readonly gate: BehaviourGate;
+}
 
-/** What every auth endpoint starts with: the answer's format, the query, and who is calling. */
-export function beginAuth(req: Request, res: Response, deps: AuthServiceDeps): { format: ResponseFormat; query: QueryMap; auth: Authentication } {
+/**
+ * What every auth endpoint starts with: the answer's format, the query, and who is calling; then the
+ * behaviours gate, as for an operation. `proceed` is false when the gate has answered.
+ */
+export async function beginAuth(
+  req: Request,
+  res: Response,
+  deps: AuthServiceDeps,
+  operation: string,
+  responseType: WireObject,
+): Promise<{ format: ResponseFormat; query: QueryMap; auth: Authentication; proceed: boolean }> {
   const query = QueryMap.fromUrl(req.originalUrl);
   const format = negotiate(req, query, deps.codecs, routeFormats(res));
   rememberFormat(res, format);
-  return { format, query, auth: authenticate(req, deps) };
+  const auth = authenticate(req, deps);
+  const gate = deps.gate.enter(req, res, { operation, format, principal: auth.principal, responseType });
+  const proceed = gate === undefined || (await gate);
+  return { format, query, auth, proceed };
 }
 
 /**
@@ -32,7 +48,8 @@ export function beginAuth(req: Request, res: Response, deps: AuthServiceDeps): {
  */
 export function authenticateService(deps: AuthServiceDeps): RequestHandler {
   return async (req, res) => {
-    const { format, auth, query } = beginAuth(req, res, deps);
+    const { format, auth, query, proceed } = await beginAuth(req, res, deps, 'Authenticate', AUTHENTICATE_RESPONSE);
+    if (!proceed) return;
     const verb = req.method === 'HEAD' ? 'GET' : req.method;
     if (verb !== 'GET' && verb !== 'POST' && verb !== 'DELETE') throw noServiceMethod('Authenticate', req.method, 'AuthenticateService');
     const dto = await bindRequest(req, AUTHENTICATE, query, deps, routeFormats(res).handler);

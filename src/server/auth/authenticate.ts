@@ -34,7 +34,9 @@ export function authenticate(req: IncomingMessage, deps: AuthDeps): Authenticati
     const value = space < 0 ? '' : header.slice(space + 1).trim();
     if (scheme === 'bearer') {
       const user = deps.directory.byBearerToken(value);
-      return user ? { principal: principalOf(user, deps) } : { rejected: 'Token is invalid' };
+      if (!user) return { rejected: 'Token is invalid' };
+      // ServiceStack's JWT provider words a token past its life this way (TokenException).
+      return deps.sessions.tokenRevoked(user.id) ? { rejected: 'Token has expired' } : { principal: principalOf(user, deps) };
     }
     if (scheme === 'basic') {
       const user = basicUser(value, deps.directory);

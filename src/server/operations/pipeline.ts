@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import type { OperationModel } from '../../spec/api-model.js';
 import { authenticate, type AuthDeps } from '../auth/authenticate.js';
 import { authorize } from '../auth/authorize.js';
+import type { BehaviourGate } from '../behaviours/behaviour-gate.js';
 import { bindRequest, type BindDeps } from '../binding/bind-request.js';
 import { QueryMap } from '../binding/query-string.js';
 import { rememberFormat } from '../errors/error-handler.js';
@@ -13,12 +14,15 @@ import { sendDto } from '../wire/send.js';
 import type { OperationHandler } from './handler.js';
 import { assertMethodExists } from './service-method.js';
 
-export interface PipelineDeps extends BindDeps, AuthDeps {}
+export interface PipelineDeps extends BindDeps, AuthDeps {
+  readonly gate: BehaviourGate;
+}
 
 /**
  * The whole decision path of one operation, top to bottom, whichever route reached it (its REST route,
  * `/api/X` or `/{format}/reply/X`):
- * negotiate -> find the method for the verb -> authenticate -> bind -> validate -> handle -> serialize.
+ * negotiate -> identify the caller -> behaviours (gate) -> find the method for the verb -> authorize -> bind
+ * -> validate -> handle -> serialize.
  * Each step either passes its result on or throws a ServiceError, which the error handler writes in the
  * format negotiated in the first step. The route only fixes formats (routeFormats) before this runs.
  */
@@ -28,8 +32,12 @@ export function operationEndpoint(op: OperationModel, validate: DtoValidator, ha
     const route = routeFormats(res);
     const format = negotiate(req, query, deps.codecs, route);
     rememberFormat(res, format);
+    const auth = authenticate(req, deps);
+    // A behaviour acts before anything the operation checks or writes: a 503 on NewSession creates nothing.
+    const gate = deps.gate.enter(req, res, { operation: op.operationId, op, format, principal: auth.principal, responseType: op.responseType });
+    if (gate !== undefined && !(await gate)) return;
     assertMethodExists(op, req.method);
-    const principal = authorize(op, authenticate(req, deps));
+    const principal = authorize(op, auth);
     const dto = await bindRequest(req, op.requestType, query, deps, route.handler);
     validate(dto);
     if (!handle) throw notImplemented(op);

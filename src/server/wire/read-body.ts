@@ -16,7 +16,17 @@ export async function readRawBody(req: IncomingMessage, limit: number): Promise<
     if (size > limit) throw tooLarge(limit);
     chunks.push(chunk);
   }
-  return size === 0 ? undefined : Buffer.concat(chunks, size).toString('utf8');
+  if (size === 0) return undefined;
+  const text = Buffer.concat(chunks, size).toString('utf8');
+  bodies.set(req, text);
+  return text;
+}
+
+const bodies = new WeakMap<IncomingMessage, string>();
+
+/** The body readRawBody read from this request, if it read one (for the request journal). */
+export function requestBodyText(req: IncomingMessage): string | undefined {
+  return bodies.get(req);
 }
 
 function tooLarge(limit: number): ServiceError {

@@ -4,7 +4,7 @@ import { AuthSessions, MAX_AUTH_SESSIONS } from '../../../src/server/auth/auth-s
 
 describe('sign-in sessions', () => {
   it('are capped: past the cap the oldest is signed out, under all of its ids', () => {
-    const sessions = new AuthSessions(3);
+    const sessions = new AuthSessions({ max: 3 });
     sessions.save('u1', ['a', 'a-permanent']);
     sessions.save('u2', ['b']);
     sessions.save('u3', ['c']);
@@ -16,7 +16,7 @@ describe('sign-in sessions', () => {
   });
 
   it('signing out frees a place', () => {
-    const sessions = new AuthSessions(2);
+    const sessions = new AuthSessions({ max: 2 });
     sessions.save('u1', ['a']);
     sessions.save('u2', ['b']);
     sessions.remove('a');

@@ -1,0 +1,51 @@
+import type { Express } from 'express';
+import { AuthSessions } from './auth/auth-sessions.js';
+import { BehaviourGate, type MockSettings } from './behaviours/behaviour-gate.js';
+import { BehaviourRegistry } from './behaviours/behaviour-registry.js';
+import type { DelaySpec } from './behaviours/delay.js';
+import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal/request-journal.js';
+import type { CodecRegistry } from './wire/codecs.js';
+import type { WireObject } from '../wire/wire-type.js';
+
+/**
+ * What the admin API drives on a running mock beside the store: behaviours, settings (latency), the
+ * request journal and the sign-in sessions. One per app; the server reaches it to persist behaviours
+ * and to end journal streams on stop.
+ */
+export interface MockControls {
+  readonly registry: BehaviourRegistry;
+  readonly settings: MockSettings;
+  readonly journal: RequestJournal;
+  readonly sessions: AuthSessions;
+  readonly gate: BehaviourGate;
+}
+
+export interface ControlOptions {
+  readonly codecs: CodecRegistry;
+  readonly errorResponse: WireObject;
+  readonly journalSize?: number;
+  readonly latency?: DelaySpec;
+  readonly sessionTtlMs?: number;
+}
+
+const KEY = 'evoMockControls';
+
+export function createControls(app: Express, options: ControlOptions): MockControls {
+  const registry = new BehaviourRegistry();
+  const settings: MockSettings = { latency: options.latency };
+  const controls: MockControls = {
+    registry,
+    settings,
+    journal: new RequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE),
+    sessions: new AuthSessions(options.sessionTtlMs !== undefined ? { ttlMs: options.sessionTtlMs } : {}),
+    gate: new BehaviourGate({ registry, settings, codecs: options.codecs, errorResponse: options.errorResponse }),
+  };
+  app.locals[KEY] = controls;
+  return controls;
+}
+
+export function controlsOf(app: Express): MockControls {
+  const controls = app.locals[KEY] as MockControls | undefined;
+  if (!controls) throw new Error('This app was not built by createApp.');
+  return controls;
+}
