@@ -1,6 +1,6 @@
 import type { Codec } from './codec.js';
 import { readJson, type JsonReadOptions } from './json-reader.js';
-import { writeJson } from './json-writer.js';
+import { writeJson, writeJsonChunks } from './json-writer.js';
 
 /** ServiceStack's JSON: only JSON gets the charset (HostConfig.AppendUtf8CharsetOnContentTypes). */
 export function createJsonCodec(options: JsonReadOptions = {}): Codec {
@@ -8,6 +8,7 @@ export function createJsonCodec(options: JsonReadOptions = {}): Codec {
     format: 'json',
     contentType: 'application/json; charset=utf-8',
     stringify: (value, type) => writeJson(value, type),
+    stringifyChunks: (value, type, chunkChars) => writeJsonChunks(value, type, chunkChars),
     parse: (text, type) => readJson(text, type, options),
   };
 }
