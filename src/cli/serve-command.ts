@@ -35,6 +35,12 @@ export const serveCommand: Command = {
       type: 'boolean',
       description: 'Allow credentialed CORS requests from any origin (default: localhost, 127.0.0.1 and [::1] on any port).',
     },
+    'shutdown-grace': {
+      type: 'string',
+      value: 'MS',
+      default: '10000',
+      description: 'On SIGTERM/SIGINT, how long answers being sent may take to finish before they are cut (the log names any cut).',
+    },
     'body-limit': { type: 'string', value: 'BYTES', default: '1048576', description: 'Largest request body accepted; larger ones get 413.' },
     quiet: { type: 'boolean', short: 'q', description: 'No per-request log lines (errors are still printed).' },
   },
@@ -46,6 +52,7 @@ export const serveCommand: Command = {
     const port = intOption(values, 'port', DEFAULT_PORT, 0, 65535);
     const host = stringOption(values, 'host') ?? DEFAULT_HOST;
     const bodyLimit = intOption(values, 'body-limit', 1024 * 1024, 1, 1024 * 1024 * 1024);
+    const shutdownGraceMs = intOption(values, 'shutdown-grace', 10_000, 0, 24 * 60 * 60 * 1000);
     // Loaded here, not at the top, so `serve --help` stays instant.
     const { serve } = await import('../server/serve.js');
     return serve({
@@ -55,6 +62,7 @@ export const serveCommand: Command = {
       host,
       allowedHosts: (stringOption(values, 'allowed-hosts') ?? '').split(',').map((h) => h.trim()).filter((h) => h !== ''),
       bodyLimit,
+      shutdownGraceMs,
       quirks: values['no-quirks'] !== true,
       emptyUnauthorizedBody: values['empty-401'] === true,
       cors: values['cors-any-origin'] === true ? 'any' : 'loopback',

@@ -20,6 +20,8 @@ export interface ServeOptions {
   readonly host: string;
   /** --allowed-hosts: host names answered besides localhost, IP addresses and the --host name. */
   readonly allowedHosts: readonly string[];
+  /** --shutdown-grace: how long answers being sent may take to finish once SIGTERM/SIGINT arrives. */
+  readonly shutdownGraceMs: number;
   readonly bodyLimit: number;
   readonly quirks: boolean;
   readonly emptyUnauthorizedBody: boolean;
@@ -62,7 +64,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       bodyLimit: options.bodyLimit,
       version,
     },
-    { port: options.port, host: options.host },
+    { port: options.port, host: options.host, drainMs: options.shutdownGraceMs },
   );
   const warning = exposureWarning(options.host, server.port, allowedHosts);
   if (warning) logger.error(warning);
