@@ -27,6 +27,8 @@ import { methodOverride } from './http/method-override.js';
 import { routeNotFound } from './http/not-found.js';
 import { requestLog } from './http/request-log.js';
 import { requestTarget } from './http/request-target.js';
+import { DEFAULT_BODY_TIMEOUTS, type BodyTimeouts } from './wire/read-body.js';
+import { STREAM_MIN_ITEMS } from './wire/stream-dto.js';
 import { operationEndpoints } from './operations/endpoints.js';
 import type { OperationHandler } from './operations/handler.js';
 import { createHandlers } from './operations/handlers.js';
@@ -66,6 +68,10 @@ export interface AppOptions {
   readonly sessionTtlMs?: number;
   /** Required as Authorization: Bearer on the admin API (--admin-token). */
   readonly adminToken?: string;
+  /** Answers with a list of this many items or more are streamed in chunks. Default STREAM_MIN_ITEMS. */
+  readonly streamMinItems?: number;
+  /** How long request bodies may take to arrive, anonymous and signed in. Default DEFAULT_BODY_TIMEOUTS. */
+  readonly bodyTimeouts?: BodyTimeouts;
   /** Where behaviours added with "persist": true are kept across restarts; undefined: nowhere. */
   readonly behavioursFile?: string;
 }
@@ -89,6 +95,8 @@ export function createApp(options: AppOptions): Express {
     codecs,
     readJsvValue: options.readJsvValue,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    bodyTimeouts: options.bodyTimeouts ?? DEFAULT_BODY_TIMEOUTS,
+    streamMinItems: options.streamMinItems ?? STREAM_MIN_ITEMS,
     directory,
     sessions: controls.sessions,
     gate: controls.gate,
