@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { lookupNs, MISSES } from './behaviour-lookup.js';
 import { LOAD_CPUS, spawnServer, type ChildServer } from './lib/child-server.js';
 import { load, type LoadResult } from './lib/load.js';
 import { freePort } from './lib/ports.js';
@@ -144,6 +145,27 @@ async function main(): Promise<void> {
   const bareGet = await load({ url: `${bare.url}/sessions/${sample.id}`, connections: 10, durationS });
   const getJsonR = await run(`/sessions/${sample.id}`, { ...DEV, Accept: 'application/json' });
   row('GET /sessions/{id} json, auth + validation', getJsonR, 'bare express', bareGet, 0.8);
+  // Behaviours: the in-process cost of a look-up that matches nothing, against the server's time per GET
+  // by id just measured (the server is pinned to one core, so 1/rps is its time per request); then the
+  // same GET load with those ten behaviours set on the running mock.
+  const lookup = await lookupNs();
+  const perGetNs = 1e9 / getJsonR.rps;
+  const share = (ns: number) => (ns / perGetNs) * 100;
+  rows.push({
+    scenario: 'behaviour look-up matching nothing (10 set / none set)',
+    ours: `${Math.round(lookup.tenMisses)} ns / ${lookup.none.toFixed(1)} ns`,
+    peer: `GET by id ${(perGetNs / 1000).toFixed(1)} us`,
+    ratio: `${share(lookup.tenMisses).toFixed(2)}% / ${share(lookup.none).toFixed(3)}%`,
+    target: '< 2% of a GET by id',
+    ok: share(lookup.tenMisses) < 2,
+  });
+  for (const b of MISSES) {
+    const res = await fetch(`${mock.url}/__admin/behaviours`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) });
+    if (res.status !== 201) throw new Error(`adding a behaviour answered ${res.status}: ${await res.text()}`);
+  }
+  const withBehaviours = await run(`/sessions/${sample.id}`, { ...DEV, Accept: 'application/json' });
+  row('GET /sessions/{id} json, 10 behaviours set, none matching', withBehaviours, 'evo json', getJsonR, 0.95);
+  await fetch(`${mock.url}/__admin/behaviours`, { method: 'DELETE' });
   const getXml = await run(`/sessions/${sample.id}`, { ...DEV, Accept: 'application/xml' });
   row('GET /sessions/{id} xml', getXml, 'evo json', getJsonR, 0.5);
   const getJsv = await run(`/sessions/${sample.id}`, { ...DEV, Accept: 'application/jsv' });

@@ -5,6 +5,7 @@ import { DisagreementLog } from './disagreements.js';
 import { mergeTypes, type DraftClass } from './merge-types.js';
 import type { MergedModel, ModelClass, ModelOperation, ModelType } from './model-types.js';
 import { resolveResponse } from './resolve-response.js';
+import { recordServerFacts } from './server-facts.js';
 import { assignNamespaces } from './xml-namespaces.js';
 
 interface DraftOperation extends Omit<ModelOperation, 'requiresAuth' | 'roles'> {
@@ -64,6 +65,7 @@ export function buildModel(pages: readonly DtoPage[]): MergedModel {
   for (const [name, draft] of [...kept].sort((a, b) => a[0].localeCompare(b[0]))) types.set(name, finishClass(draft, namespaces.get(name)!));
   for (const [name, en] of [...merged.enums].sort((a, b) => a[0].localeCompare(b[0]))) if (reachable.has(name)) types.set(name, en);
   checkSamples(sorted, operations, types, log);
+  recordServerFacts(log);
   return { types, operations, disagreements: log.items };
 }
 

@@ -68,6 +68,11 @@ export function archiveCutoff(now: Date): string {
   return new Date(now.getTime() - ARCHIVE_AFTER_DAYS * 86_400_000).toISOString();
 }
 
+/** Archived: created before the boundary, as the real server moves sessions older than 15 days to its archive. */
+export function isArchived(session: { readonly dateCreated?: string | null }, now: Date): boolean {
+  return typeof session.dateCreated === 'string' && session.dateCreated < archiveCutoff(now);
+}
+
 export interface ListContext {
   /** ISO 8601 UTC; see archiveCutoff. */
   readonly archiveCutoff: string;

@@ -39,14 +39,16 @@ function find(list: readonly SessionInfo[], id: string): SessionInfo {
 }
 
 describe('hold-transferring through the API', () => {
-  it('GET /sessions/active as dev shows the held call and its ringing transfer leg', async () => {
+  it('GET /sessions/active as dev shows the held call; the transfer leg rings a colleague, so it is not dev\'s', async () => {
     const { status, body } = await mock.json<Wrapped>('/sessions/active', { user: 'dev' });
     assert.equal(status, 200);
+    assert.ok(!body.sessions.some((s) => s.id === LEG));
+    const legs = (await mock.json<ListBody>(`/sessions?parentSessionId=${HOLD}`, { user: 'dev' })).body.items;
     const held = find(body.sessions, HOLD);
     assert.deepEqual([held.callState, held.queueState, held.holdReason, held.heldByUserId, held.ended], ['Hold', 'Hold', 'Transferring', DEV_ID, false]);
     assert.ok(held.holdQueueName);
     assert.deepEqual(held.members!.map((m) => `${m.role}:${m.callState}`), ['Caller:Hold', 'Agent:Connected', 'Transfer:Ringing']);
-    const leg = find(body.sessions, LEG);
+    const leg = find(legs, LEG);
     assert.deepEqual([leg.callState, leg.dialState], ['Ringing', 'Active']);
   });
 
@@ -85,13 +87,16 @@ describe('missed-call and ringing-queue through the API', () => {
   });
 
   it('the queue holds one Queued and one Ringing call with the same ringQueueId', async () => {
-    const { body } = await mock.json<Wrapped>('/sessions/active', { user: 'dev' });
-    const queued = find(body.sessions, QUEUED);
-    const ringing = find(body.sessions, RINGING);
+    const { body } = await mock.json<ListBody>(`/sessions?specificIds=${QUEUED},${RINGING}`, { user: 'dev' });
+    const queued = find(body.items, QUEUED);
+    const ringing = find(body.items, RINGING);
     assert.deepEqual([queued.queueState, ringing.queueState, ringing.callState], ['Queued', 'Ringing', 'Ringing']);
     assert.equal(queued.ringQueueId, ringing.ringQueueId);
     const mine = (await mock.json<Wrapped>('/sessions/my', { user: 'dev' })).body.sessions;
     find(mine, RINGING);
+    const active = (await mock.json<Wrapped>('/sessions/active', { user: 'dev' })).body.sessions;
+    find(active, RINGING);
+    assert.ok(!active.some((s) => s.id === QUEUED), "the call waiting in the queue rings no one yet, so it is on no endpoint of dev's");
   });
 });
 

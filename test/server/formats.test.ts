@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadApiModel } from '../../src/spec/wire-model.js';
 import type { WireObject } from '../../src/wire/wire-type.js';
-import { startMock, type MockServer, type UserName } from './helpers/mock-server.js';
+import { ARCHIVE_CUTOFF, startMock, type MockServer, type UserName } from './helpers/mock-server.js';
 import { decode, type Written } from './helpers/wire.js';
 
 const api = loadApiModel();
@@ -24,7 +24,7 @@ before(async () => {
     startMock({ sessions: 5, app: { emptyUnauthorizedBody: true } }),
   ]);
   const dev = new Set(mock.fixtures.users.find((u) => u.userName === 'dev@example.com')!.accountIds);
-  id = mock.seeded.find((e) => dev.has(e.session.accountId!))!.session.id!;
+  id = mock.seeded.find((e) => dev.has(e.session.accountId!) && e.session.dateCreated! >= ARCHIVE_CUTOFF)!.session.id!;
 });
 after(() => Promise.all([mock.stop(), empty401.stop()]));
 

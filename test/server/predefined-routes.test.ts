@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { SessionInfo } from '../../src/generated/dtos.js';
 import { loadApiModel } from '../../src/spec/wire-model.js';
-import { basic, startMock, type ErrorBody, type ListBody, type MockServer, type UserName } from './helpers/mock-server.js';
+import { ARCHIVE_CUTOFF, basic, startMock, type ErrorBody, type ListBody, type MockServer, type UserName } from './helpers/mock-server.js';
 import { decode, encode } from './helpers/wire.js';
 
 const api = loadApiModel();
@@ -12,7 +12,7 @@ const SESSION = api.types.get('SessionInfo')!;
 
 let mock: MockServer;
 const accountsOf = (user: string) => new Set(mock.fixtures.users.find((u) => u.userName === user)!.accountIds);
-const sessionOf = (user: string) => mock.seeded.find((e) => accountsOf(user).has(e.session.accountId!))!.session;
+const sessionOf = (user: string) => mock.seeded.find((e) => accountsOf(user).has(e.session.accountId!) && e.session.dateCreated! >= ARCHIVE_CUTOFF)!.session;
 
 before(async () => {
   mock = await startMock({ sessions: 120 });

@@ -13,10 +13,15 @@ before(async () => {
 });
 after(() => Promise.all([mock.stop(), noQuirks.stop()]));
 
-/** A seeded session in one of dev's accounts that has a log. */
+/** Newer than 15 days: not archived, so GET /sessions/{id} answers it. */
+function current(e: StoredSession): boolean {
+  return (e.session.dateCreated as string) >= ARCHIVE_CUTOFF;
+}
+
+/** A seeded session in one of dev's accounts that has a log and is not archived. */
 function devSession(): StoredSession {
   const dev = accountsOf('dev@example.com');
-  return mock.seeded.find((e) => dev.has(e.session.accountId!) && (e.session.log ?? []).length > 0)!;
+  return mock.seeded.find((e) => dev.has(e.session.accountId!) && (e.session.log ?? []).length > 0 && current(e))!;
 }
 
 describe('GetSession', () => {
@@ -35,9 +40,22 @@ describe('GetSession', () => {
   });
 
   it('with quirks off (--no-quirks) the log comes back', async () => {
-    const stored = noQuirks.seeded.find((e) => (e.session.log ?? []).length > 0)!;
+    const stored = noQuirks.seeded.find((e) => (e.session.log ?? []).length > 0 && current(e))!;
     const res = await noQuirks.json<SessionInfo>(`/sessions/${stored.session.id}`, { user: 'admin' });
     assert.deepEqual(res.body.log, stored.session.log);
+  });
+
+  it('an archived session (older than 15 days) is a 404, and ListSessions with specificIds and searchArchive=true still reads it', async () => {
+    const dev = accountsOf('dev@example.com');
+    const archived = mock.seeded.find((e) => dev.has(e.session.accountId!) && !current(e))!;
+    const id = archived.session.id as string;
+    const res = await mock.json<ErrorBody>(`/sessions/${id}`, { user: 'dev' });
+    assert.equal(res.status, 404);
+    assert.equal(res.body.responseStatus.errorCode, 'NotFound');
+    assert.match(res.body.responseStatus.message, /archived.*searchArchive=true/);
+    assert.deepEqual((await mock.json<ListBody>(`/sessions?specificIds=${id}`, { user: 'dev' })).body.items, []);
+    const found = await mock.json<ListBody>(`/sessions?specificIds=${id}&searchArchive=true`, { user: 'dev' });
+    assert.deepEqual(found.body.items.map((s) => s.id), [id]);
   });
 
   it('an unknown id is a 404 in ServiceStack\'s shape', async () => {
@@ -60,7 +78,7 @@ describe('cross-account isolation', () => {
   for (const row of rows) {
     it(`${row.user} reading a session of ${row.owner}'s account -> ${row.status}`, async () => {
       const accounts = accountsOf(`${row.owner}@example.com`);
-      const stored = mock.seeded.find((e) => accounts.has(e.session.accountId!))!;
+      const stored = mock.seeded.find((e) => accounts.has(e.session.accountId!) && current(e))!;
       const res = await mock.json<ErrorBody>(`/sessions/${stored.session.id}`, { user: row.user });
       assert.equal(res.status, row.status);
       if (row.status === 404) {
@@ -84,12 +102,16 @@ describe('cross-account isolation', () => {
 });
 
 describe('GetMySessions and GetActiveSessions', () => {
-  it('/sessions/active: every session not ended in the caller\'s accounts, wrapped in { sessions }', async () => {
+  it('/sessions/active: the signed-in phone user\'s live sessions (on the user\'s own endpoint), not the whole account\'s', async () => {
     const res = await mock.json<{ sessions: SessionInfo[] }>('/sessions/active', { user: 'dev' });
     assert.equal(res.status, 200);
+    const devUser = mock.fixtures.users[0]!;
     const dev = accountsOf('dev@example.com');
-    const expected = mock.seeded.filter((e) => dev.has(e.session.accountId!) && e.session.ended !== true).map((e) => e.session.id).sort();
-    assert.ok(expected.length > 0);
+    const onDevEndpoint = (s: SessionInfo) => s.endpointId === devUser.endpointId || (s.members ?? []).some((m) => m.endpointId === devUser.endpointId);
+    const accountLive = mock.seeded.filter((e) => dev.has(e.session.accountId!) && e.session.ended !== true);
+    const expected = accountLive.filter((e) => onDevEndpoint(e.session)).map((e) => e.session.id).sort();
+    assert.ok(expected.length > 0, 'the seed puts some live calls on dev');
+    assert.ok(expected.length < accountLive.length, 'and others on colleagues');
     assert.deepEqual(res.body.sessions.map((s) => s.id).sort(), expected);
   });
 
@@ -108,6 +130,20 @@ describe('GetMySessions and GetActiveSessions', () => {
         (e.session.endpointId === devUser.endpointId || (e.session.members ?? []).some((m) => m.endpointId === devUser.endpointId || m.identity === devUser.id)),
     );
     assert.equal(res.body.sessions.length, expected.length);
+  });
+
+  it('/sessions/active refuses a signed-in user who is no phone user (no User endpoint), pointing at /sessions/my', async () => {
+    const dev = mock.fixtures.users[0]!;
+    const nophone = { ...dev, id: 'f0'.repeat(16), userName: 'nophone@example.com', password: 'nophone', bearerTokens: [], endpointId: 'e0'.repeat(16) };
+    const other = await startMock({ sessions: 20, app: { fixtures: { ...mock.fixtures, users: [...mock.fixtures.users, nophone] } } });
+    try {
+      const res = await other.json<ErrorBody>('/sessions/active', { headers: { Authorization: `Basic ${Buffer.from('nophone@example.com:nophone').toString('base64')}` } });
+      assert.equal(res.status, 403);
+      assert.equal(res.body.responseStatus.errorCode, 'Forbidden');
+      assert.match(res.body.responseStatus.message, /phone-user endpoint.*\/sessions\/my/);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('a user with an empty account gets an empty wrapper, not an error', async () => {

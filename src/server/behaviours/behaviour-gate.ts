@@ -54,17 +54,19 @@ export class BehaviourGate {
     traceReached(res, ctx.operation, ctx.principal?.user.userName, ctx.format.codec.format);
     const raw = req.headers.prefer;
     const prefer = Array.isArray(raw) ? raw.join(', ') : raw;
-    if (this.deps.registry.size === 0 && prefer === undefined && this.deps.settings.latency === undefined) return undefined;
-    return this.apply(req, res, ctx, prefer);
-  }
-
-  private async apply(req: Request, res: Response, ctx: GateContext, prefer: string | undefined): Promise<boolean> {
+    const latency = this.deps.settings.latency;
+    if (this.deps.registry.size === 0 && prefer === undefined && latency === undefined) return undefined;
     const preferred = prefer === undefined ? undefined : this.preferredEffect(prefer, ctx);
     const hit = preferred === undefined && this.deps.registry.size > 0 ? this.deps.registry.find(factsOf(req, ctx)) : undefined;
     const effect = preferred ?? hit?.effect;
+    // Behaviours set but none matching: decided here, with nothing to await.
+    if (!effect && latency === undefined) return undefined;
     if (hit) traceBehaviour(res, hit.id);
     else if (preferred) traceBehaviour(res, 'prefer');
-    const delay = effect?.delay ?? this.deps.settings.latency;
+    return this.apply(req, res, ctx, effect, effect?.delay ?? latency);
+  }
+
+  private async apply(req: Request, res: Response, ctx: GateContext, effect: Effect | undefined, delay: DelaySpec | undefined): Promise<boolean> {
     if (delay) await wait(sampleDelay(delay));
     if (!effect) return true;
     if (req.socket.destroyed) return false;

@@ -9,6 +9,8 @@ interface Entry {
   readonly seq: number;
   readonly createdAt: string;
   readonly matches: RequestPredicate;
+  /** The match's operation in lower case: most behaviours name one, and most requests reach another. */
+  readonly operation: string | undefined;
   readonly effect: Effect;
   hits: number;
   remaining: number | undefined;
@@ -45,6 +47,7 @@ export class BehaviourRegistry {
       seq: ++this.seq,
       createdAt: restored?.createdAt ?? new Date().toISOString(),
       matches: compileMatch(input.match ?? {}),
+      operation: input.match?.operation?.toLowerCase(),
       effect,
       hits: 0,
       remaining: input.times,
@@ -56,8 +59,9 @@ export class BehaviourRegistry {
 
   /** The behaviour for this request, counted as a match (and removed once its `times` are used up). */
   find(facts: RequestFacts): Hit | undefined {
+    const operation = facts.operation?.toLowerCase();
     for (const entry of this.ordered) {
-      if (!entry.matches(facts)) continue;
+      if ((entry.operation !== undefined && entry.operation !== operation) || !entry.matches(facts)) continue;
       entry.hits++;
       if (entry.remaining !== undefined) {
         if (--entry.remaining <= 0) this.remove(entry.id);

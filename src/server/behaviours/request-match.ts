@@ -81,9 +81,11 @@ export function readMatch(value: unknown, at = 'match'): RequestMatch {
 /** Compiles a match once (patterns and regexes), so a look-up only compares. */
 export function compileMatch(match: RequestMatch): RequestPredicate {
   const tests: RequestPredicate[] = [];
+  // Names are compared as given first: a match written as the spec spells it never lowercases per request.
   if (match.operation !== undefined) {
-    const op = match.operation.toLowerCase();
-    tests.push((f) => f.operation !== undefined && f.operation.toLowerCase() === op);
+    const exact = match.operation;
+    const op = exact.toLowerCase();
+    tests.push((f) => f.operation !== undefined && (f.operation === exact || (f.operation.length === op.length && f.operation.toLowerCase() === op)));
   }
   if (match.method !== undefined) {
     const method = match.method.toUpperCase();
@@ -98,13 +100,14 @@ export function compileMatch(match: RequestMatch): RequestPredicate {
     tests.push((f) => f.format === format);
   }
   if (match.user !== undefined) {
-    const user = match.user.toLowerCase();
-    tests.push(user === 'anonymous' ? (f) => f.user === undefined : (f) => f.user !== undefined && f.user.toLowerCase() === user);
+    const exact = match.user;
+    const user = exact.toLowerCase();
+    tests.push(user === 'anonymous' ? (f) => f.user === undefined : (f) => f.user !== undefined && (f.user === exact || (f.user.length === user.length && f.user.toLowerCase() === user)));
   }
   if (match.query) {
     const checks = Object.entries(match.query).map(([name, m]) => [name, valueTest(m)] as const);
     tests.push((f) => {
-      const query = QueryMap.parse(f.query);
+      const query = parsedQuery(f);
       return checks.every(([name, test]) => test(query.has(name) ? query.all(name).join(',') : undefined));
     });
   }
@@ -121,6 +124,17 @@ export function compileMatch(match: RequestMatch): RequestPredicate {
     for (const test of tests) if (!test(facts)) return false;
     return true;
   };
+}
+
+const EMPTY_QUERY = new QueryMap();
+const parsedQueries = new WeakMap<RequestFacts, QueryMap>();
+
+/** Parsed once per request however many behaviours ask. */
+function parsedQuery(f: RequestFacts): QueryMap {
+  if (f.query === '') return EMPTY_QUERY;
+  let parsed = parsedQueries.get(f);
+  if (!parsed) parsedQueries.set(f, (parsed = QueryMap.parse(f.query)));
+  return parsed;
 }
 
 /** `/sessions/*` -> one segment; `/api/**` -> anything below; matched in any case, a trailing slash ignored. */

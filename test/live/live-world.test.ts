@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { SessionInfo } from '../../src/generated/dtos.js';
+import { LiveWorld, type MovableSessions } from '../../src/live/live-world.js';
+import { LONGEST_CALL_MS } from '../../src/live/call-progress.js';
+import { buildSeedData, seedWorld } from '../../src/seed/seed-data.js';
+import type { AccountWorld } from '../../src/seed/seed-world.js';
+import { loadFixtures } from '../../src/store/fixtures.js';
+import type { StoredSession } from '../../src/store/session-store.js';
+import { SimClock } from '../../src/time/sim-clock.js';
+
+const NOW = Date.parse('2026-11-20T12:00:00.000Z');
+const MIN = 60_000;
+const fixtures = await loadFixtures();
+const SEED = 7;
+const seeded = buildSeedData(fixtures, { seed: SEED, sessions: 400, now: new Date(NOW), nowFixed: true });
+const { world } = seedWorld(fixtures, SEED);
+const worlds = new Map<string, AccountWorld>(world.accounts.map((w) => [w.account.id, w]));
+const seededAccounts = world.accounts.filter((w) => w.account.seedShare > 0).map((w) => w.account.id);
+
+/** Sessions in a Map with change events: the seam's put, get and live, nothing more. */
+class Sessions implements MovableSessions {
+  readonly byId = new Map<string, StoredSession>();
+  private readonly listeners = new Set<Parameters<MovableSessions['onChange']>[0]>();
+  puts = 0;
+  constructor(initial: readonly StoredSession[]) {
+    for (const e of initial) this.byId.set(e.session.id as string, e);
+  }
+  get(id: string) {
+    return this.byId.get(id);
+  }
+  live() {
+    return [...this.byId.values()].filter((e) => e.session.ended !== true);
+  }
+  async put(entry: StoredSession) {
+    await Promise.resolve();
+    this.puts++;
+    const id = entry.session.id as string;
+    this.byId.set(id, entry);
+    for (const l of this.listeners) l({ kind: 'put', id, entry });
+    return { entry };
+  }
+  onChange(l: Parameters<MovableSessions['onChange']>[0]) {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+  snapshot(): string {
+    return JSON.stringify([...this.byId.values()].sort((a, b) => ((a.session.id as string) < (b.session.id as string) ? -1 : 1)));
+  }
+}
+
+function liveWorld(sessions: Sessions, clock: SimClock, rate = 30): LiveWorld {
+  return new LiveWorld({ sessions, clock, seed: SEED, worlds, live: { rate, accounts: seededAccounts } });
+}
+
+async function advanceBy(lw: LiveWorld, clock: SimClock, ms: number): Promise<void> {
+  await lw.moveClockTo(clock.now() + ms, () => clock.advance(ms));
+}
+
+describe('live mode moves calls on the clock', () => {
+  it('ends every call that was live at the start, each Disconnected with an outcome and dated in order', async (t) => {
+    const sessions = new Sessions(seeded.sessions);
+    const clock = new SimClock({ start: NOW, paused: true });
+    const lw = liveWorld(sessions, clock);
+    t.after(() => lw.stop());
+    const liveAtStart = sessions.live().map((e) => e.session.id as string);
+    assert.ok(liveAtStart.length > 10);
+    lw.start();
+    await advanceBy(lw, clock, LONGEST_CALL_MS + 10 * MIN);
+    for (const id of liveAtStart) {
+      const s = sessions.get(id)!.session;
+      assert.equal(s.ended, true, `${id} is still ${s.callState}`);
+      assert.equal(s.callState, 'Disconnected');
+      assert.ok(s.outcome, `${id} ended without an outcome`);
+      assert.ok(s.dateCompleted! >= s.dateCreated!);
+      assert.ok(Date.parse(s.dateLastModified!) > NOW - 60 * MIN, 'dateLastModified did not move');
+      const dates = (s.log ?? []).map((l) => l.date!);
+      assert.deepEqual(dates, [...dates].sort(), `${id}'s log is out of order`);
+    }
+  });
+
+  it('brings new calls into every seeded account, and they move on too', async (t) => {
+    const sessions = new Sessions(seeded.sessions);
+    const clock = new SimClock({ start: NOW, paused: true });
+    const lw = liveWorld(sessions, clock);
+    t.after(() => lw.stop());
+    lw.start();
+    const before = new Set(sessions.byId.keys());
+    await advanceBy(lw, clock, 2 * 60 * MIN);
+    const arrived = [...sessions.byId.values()].filter((e) => !before.has(e.session.id as string) && e.parentSessionId === undefined);
+    const perAccount = new Map<string, number>();
+    for (const e of arrived) perAccount.set(e.session.accountId as string, (perAccount.get(e.session.accountId as string) ?? 0) + 1);
+    for (const a of seededAccounts) assert.ok((perAccount.get(a) ?? 0) >= 20, `account ${a}: ${perAccount.get(a) ?? 0} calls in 2 hours at 30/h`);
+    const ended = arrived.filter((e) => e.session.ended);
+    assert.ok(ended.length > arrived.length / 2, 'most calls that arrived in the first hour and a half should have ended');
+    const messages = new Set(arrived.flatMap((e) => (e.session.log ?? []).map((l) => l.message!.replace(/ by .*| to .*|\d+.*/, ''))));
+    for (const m of ['Answered', 'Put on hold', 'Call ended', 'Transferring']) assert.ok([...messages].some((x) => x.startsWith(m)), `no call went through "${m}"`);
+    const legs = [...sessions.byId.values()].filter((e) => !before.has(e.session.id as string) && e.parentSessionId !== undefined);
+    assert.ok(legs.length > 0, 'no transfer made a child leg');
+    for (const leg of legs) assert.ok(sessions.get(leg.parentSessionId!), 'a leg names a parent that does not exist');
+  });
+
+  it('gives byte-identical data for one jump and for many small advances', async (t) => {
+    const runs: string[] = [];
+    for (const stepMs of [6 * 60 * MIN, 7 * MIN + 13_000]) {
+      const sessions = new Sessions(seeded.sessions);
+      const clock = new SimClock({ start: NOW, paused: true });
+      const lw = liveWorld(sessions, clock);
+      t.after(() => lw.stop());
+      lw.start();
+      const end = NOW + 6 * 60 * MIN;
+      while (clock.now() < end) await advanceBy(lw, clock, Math.min(stepMs, end - clock.now()));
+      runs.push(sessions.snapshot());
+    }
+    assert.equal(runs[0], runs[1]);
+  });
+
+  it('moves nothing while paused and not advanced, and only scripted steps when not live', async (t) => {
+    const sessions = new Sessions(seeded.sessions);
+    const clock = new SimClock({ start: NOW, paused: true });
+    const lw = new LiveWorld({ sessions, clock, seed: SEED, worlds });
+    t.after(() => lw.stop());
+    lw.start();
+    const before = sessions.snapshot();
+    await advanceBy(lw, clock, 60 * MIN);
+    assert.equal(sessions.snapshot(), before);
+    assert.equal(sessions.puts, 0);
+  });
+
+  it('picks up a session another writer changes, and moves it from where it is', async (t) => {
+    const sessions = new Sessions(seeded.sessions);
+    const clock = new SimClock({ start: NOW, paused: true });
+    const lw = liveWorld(sessions, clock, 0);
+    t.after(() => lw.stop());
+    lw.start();
+    const ringing = sessions.live().find((e) => e.session.callState === 'Ringing' && e.parentSessionId === undefined)!;
+    const edited: SessionInfo = { ...ringing.session, dateLastModified: new Date(NOW).toISOString(), callState: 'Connected', queueState: 'Queued' };
+    await sessions.put({ session: edited });
+    await advanceBy(lw, clock, 2 * 60 * MIN);
+    const after = sessions.get(ringing.session.id as string)!.session;
+    assert.equal(after.ended, true);
+    assert.ok(after.log!.some((l) => l.date! > edited.dateLastModified! && /^Ringing|Caller hung up/.test(l.message!)), 'it did not move on from Queued');
+  });
+});
