@@ -1,4 +1,5 @@
 import { intOption, stringOption, UsageError, type Command, type OptionValues } from './command.js';
+import { parseCorsHeaders, type CorsHeaders } from '../server/http/cors.js';
 import { printScenarioList, readScenarios, readStoreOptions, storeOptionSpecs } from './seed-command.js';
 
 export const DEFAULT_PORT = 4010;
@@ -41,6 +42,13 @@ export const serveCommand: Command = {
       default: '10000',
       description: 'On SIGTERM/SIGINT, how long answers being sent may take to finish before they are cut (the log names any cut).',
     },
+    'cors-allow-headers': {
+      type: 'string',
+      value: 'LIST',
+      default: 'requested',
+      description:
+        "Request headers a preflight may ask for besides the API's own (Content-Type, Authorization, X-ss-id...): 'requested' allows whatever the page asks for; a comma-separated list restricts them, as a deployed server would.",
+    },
     'body-limit': { type: 'string', value: 'BYTES', default: '1048576', description: 'Largest request body accepted; larger ones get 413.' },
     quiet: { type: 'boolean', short: 'q', description: 'No per-request log lines (errors are still printed).' },
   },
@@ -66,7 +74,18 @@ export const serveCommand: Command = {
       quirks: values['no-quirks'] !== true,
       emptyUnauthorizedBody: values['empty-401'] === true,
       cors: values['cors-any-origin'] === true ? 'any' : 'loopback',
+      corsHeaders: corsHeadersOption(values),
       quiet: values['quiet'] === true,
     });
   },
 };
+
+function corsHeadersOption(values: OptionValues): CorsHeaders {
+  const raw = stringOption(values, 'cors-allow-headers');
+  if (raw === undefined) return 'requested';
+  try {
+    return parseCorsHeaders(raw);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}

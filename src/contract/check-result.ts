@@ -31,12 +31,30 @@ export interface CheckResult {
   readonly message: string;
   /** Something accepted on purpose that a reader should know about (e.g. a .NET Framework xmlns order). */
   readonly note?: string;
+  /**
+   * A failure's separate defects, each said without where it was seen, so that one member missing from
+   * every answer is one root cause across the run (see root-causes.ts). Absent: the message is the cause.
+   */
+  readonly problems?: readonly Problem[];
+}
+
+/** One defect in one answer: `cause` names the type and member (SessionInfo.ended must be boolean), `at` the place. */
+export interface Problem {
+  readonly cause: string;
+  readonly at: string;
 }
 
 export function pass(check: CheckName, message: string, note?: string): CheckResult {
   return note === undefined ? { check, ok: true, message } : { check, ok: true, message, note };
 }
 
-export function fail(check: CheckName, message: string): CheckResult {
-  return { check, ok: false, message };
+export function fail(check: CheckName, message: string, problems?: readonly Problem[]): CheckResult {
+  return problems === undefined || problems.length === 0 ? { check, ok: false, message } : { check, ok: false, message, problems };
+}
+
+/** A failure built from its problems (`text` says each where it was seen): the first few in the message, every one kept for grouping. */
+export function failWithProblems(check: CheckName, lead: string, found: readonly (Problem & { readonly text: string })[], shown = 4): CheckResult {
+  const listed = found.slice(0, shown).map((p) => p.text);
+  const more = found.length > shown ? ` (and ${found.length - shown} more)` : '';
+  return fail(check, `${lead}${listed.join('; ')}${more}`, found.map(({ cause, at }) => ({ cause, at })));
 }

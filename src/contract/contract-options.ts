@@ -2,6 +2,7 @@ import { UsageError, intOption, stringOption, type OptionValues } from '../cli/c
 import type { WireFormat } from '../wire/codec.js';
 import { ALL_FORMATS } from './format-negotiation.js';
 import type { Credentials, Target } from './target.js';
+import { parseSkipLimit, type SkipLimit } from './verdict.js';
 
 export interface ContractOptions {
   readonly target: Target;
@@ -13,6 +14,7 @@ export interface ContractOptions {
   readonly junitPath?: string;
   readonly jsonPath?: string;
   readonly specPath?: string;
+  readonly maxSkipped?: SkipLimit;
   readonly verbose: boolean;
 }
 
@@ -20,12 +22,13 @@ export const DEFAULT_PROPERTY_RUNS = 25;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Reads and checks the command line; every refusal says what to type instead. */
-export function readContractOptions(values: OptionValues, randomSeed: () => number): ContractOptions {
-  const target: Target = { baseUrl: baseUrlOf(stringOption(values, 'target')), credentials: credentialsOf(values) };
+export function readContractOptions(values: OptionValues, randomSeed: () => number, env: NodeJS.ProcessEnv = {}): ContractOptions {
+  const target: Target = { baseUrl: baseUrlOf(stringOption(values, 'target')), credentials: credentialsOf(values, env) };
   const seed = values['seed'] === undefined ? randomSeed() : intOption(values, 'seed', 0, -2147483648, 2147483647);
   const junitPath = stringOption(values, 'report');
   const jsonPath = stringOption(values, 'json');
   const specPath = stringOption(values, 'spec');
+  const maxSkipped = skipLimitOf(stringOption(values, 'max-skipped'));
   return {
     target,
     formats: formatsOf(stringOption(values, 'formats')),
@@ -37,7 +40,17 @@ export function readContractOptions(values: OptionValues, randomSeed: () => numb
     ...(junitPath ? { junitPath } : {}),
     ...(jsonPath ? { jsonPath } : {}),
     ...(specPath ? { specPath } : {}),
+    ...(maxSkipped ? { maxSkipped } : {}),
   };
+}
+
+function skipLimitOf(raw: string | undefined): SkipLimit | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return parseSkipLimit(raw);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
 }
 
 function baseUrlOf(raw: string | undefined): string {
@@ -53,10 +66,16 @@ function baseUrlOf(raw: string | undefined): string {
   return url.toString().replace(/\/+$/, '');
 }
 
-function credentialsOf(values: OptionValues): Credentials {
-  const user = stringOption(values, 'user');
-  const password = stringOption(values, 'password');
-  const bearer = stringOption(values, 'bearer');
+/**
+ * Credentials from the flags, or else from EVO_MOCK_USER / EVO_MOCK_PASSWORD / EVO_MOCK_BEARER, so that CI
+ * can keep secrets out of command lines (and logs). Flags given win over the environment as a whole.
+ */
+function credentialsOf(values: OptionValues, env: NodeJS.ProcessEnv): Credentials {
+  const fromFlags = ['user', 'password', 'bearer'].some((k) => values[k] !== undefined);
+  const pick = (flag: string, variable: string) => (fromFlags ? stringOption(values, flag) : env[variable] || undefined);
+  const user = pick('user', 'EVO_MOCK_USER');
+  const password = pick('password', 'EVO_MOCK_PASSWORD');
+  const bearer = pick('bearer', 'EVO_MOCK_BEARER');
   if (bearer !== undefined && (user !== undefined || password !== undefined)) {
     throw new UsageError('give either --user and --password, or --bearer, not both.');
   }

@@ -1,5 +1,9 @@
+import { describeSightings, type RootCause } from './root-causes.js';
 import type { CaseResult, RunReport } from './run-report.js';
 import { countByStatus } from './run-report.js';
+
+/** Cases named per root cause on a terminal; the JSON and JUnit reports list them all. */
+const SIGHTINGS_SHOWN = 6;
 
 /** operation x format with pass/fail/skip counts, the way a reader scans for the red cell. */
 export function summaryTable(report: RunReport): string {
@@ -16,15 +20,18 @@ export function summaryTable(report: RunReport): string {
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
-/** Each failing case with the checks that failed, what was sent, and a property's replay details. */
-export function failureList(results: readonly CaseResult[]): string {
-  return results
-    .filter((r) => r.outcome.status === 'fail')
-    .map((r) => {
-      const lines = [`FAIL ${r.id}: ${r.title}`];
-      for (const c of r.outcome.checks) if (!c.ok) lines.push(`  [${c.check}] ${c.message}`);
-      for (const d of r.outcome.details ?? []) lines.push(`  ${d}`);
-      for (const q of r.outcome.requests) lines.push(`  sent: ${q}`);
+/**
+ * One entry per root cause, not per case: the defect, every case it showed in, and what the first of
+ * them sent (with a property's replay details), so one missing member is one thing to read.
+ */
+export function failureList(causes: readonly RootCause[]): string {
+  return causes
+    .map((cause, i) => {
+      const cases = cause.seen.length;
+      const lines = [`FAIL ${i + 1}. [${cause.check}] ${cause.cause}`, `  seen in ${cases} case${cases === 1 ? '' : 's'}: ${describeSightings(cause.seen, SIGHTINGS_SHOWN)}`];
+      if (cause.example) lines.push(`  first: ${cause.example}`);
+      for (const d of cause.details ?? []) lines.push(`  ${d}`);
+      for (const q of cause.requests) lines.push(`  sent: ${q}`);
       return lines.join('\n');
     })
     .join('\n');
@@ -32,9 +39,12 @@ export function failureList(results: readonly CaseResult[]): string {
 
 export function closingLines(report: RunReport): string {
   const c = countByStatus(report.results);
-  const lines = [`${c.pass} passed, ${c.fail} failed, ${c.skip} skipped in ${(report.durationMs / 1000).toFixed(1)} s (seed ${report.seed})`];
+  const causes = report.rootCauses.length;
+  const grouped = causes > 0 ? ` (${causes} root cause${causes === 1 ? '' : 's'})` : '';
+  const lines = [`${c.pass} passed, ${c.fail} failed${grouped}, ${c.skip} skipped in ${(report.durationMs / 1000).toFixed(1)} s (seed ${report.seed})`];
   const byCheck = failingChecks(report.results);
   if (byCheck.length) lines.push(`failing checks (cases): ${byCheck.map(([check, n]) => `${check} ${n}`).join(', ')}`);
+  if (report.verdict.tooManySkipped) lines.push(`FAILED: ${report.verdict.tooManySkipped}`);
   for (const n of report.notes) lines.push(`note: ${n}`);
   if (report.created.length) {
     lines.push(`created on ${report.target} (${report.created.length}):`);

@@ -1,6 +1,8 @@
 import type { WireFormat } from '../wire/codec.js';
 import type { CaseKind, CaseOutcome } from './contract-case.js';
+import type { RootCause } from './root-causes.js';
 import type { CreatedEntity } from './run-context.js';
+import type { SkipLimit, Verdict } from './verdict.js';
 
 export interface CaseResult {
   readonly id: string;
@@ -20,12 +22,17 @@ export interface RunReport {
   readonly seed: number;
   readonly propertyRuns: number;
   readonly allowWrites: boolean;
+  readonly maxSkipped?: SkipLimit;
   readonly startedAt: string;
   readonly durationMs: number;
   readonly results: readonly CaseResult[];
   readonly created: readonly CreatedEntity[];
   /** Allowances made on purpose (e.g. an xmlns order) and other things worth reading. */
   readonly notes: readonly string[];
+  /** The failures grouped by defect: what a reader fixes, each with every case it showed in. */
+  readonly rootCauses: readonly RootCause[];
+  /** Passed or not, and why: failures, or too many skipped cases for --max-skipped. */
+  readonly verdict: Verdict;
 }
 
 export function countByStatus(results: readonly CaseResult[]): { pass: number; fail: number; skip: number } {

@@ -9,8 +9,10 @@ import { TargetUnreachableError, type HttpClient } from './http-client.js';
 import { probeTarget } from './probe.js';
 import type { CreatedEntity, RunContext } from './run-context.js';
 import type { CaseResult, RunReport } from './run-report.js';
+import { rootCauses } from './root-causes.js';
 import { SchemaValidator } from './schema-validator.js';
 import { describeCredentials, type Target } from './target.js';
+import { verdictOf, type SkipLimit } from './verdict.js';
 
 export interface RunOptions {
   readonly target: Target;
@@ -18,6 +20,8 @@ export interface RunOptions {
   readonly allowWrites: boolean;
   readonly seed: number;
   readonly propertyRuns: number;
+  /** Fail the run when more cases than this were skipped (an empty account skips most reads). */
+  readonly maxSkipped?: SkipLimit;
   readonly now?: Date;
 }
 
@@ -72,11 +76,14 @@ export async function runContract(options: RunOptions, deps: RunDeps, events: Ru
     seed: options.seed,
     propertyRuns: options.propertyRuns,
     allowWrites: options.allowWrites,
+    ...(options.maxSkipped ? { maxSkipped: options.maxSkipped } : {}),
     startedAt,
     durationMs: performance.now() - started,
     results,
     created,
     notes: notesOf(results),
+    rootCauses: rootCauses(results),
+    verdict: verdictOf(results, options.maxSkipped),
   };
 }
 

@@ -18,13 +18,13 @@ export class SchemaValidator {
 
   constructor(document: OpenAPIV3_1.Document) {
     // strict off: the spec carries x- extensions and OpenAPI's `example`, which are not JSON Schema keywords.
-    this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+    this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, verbose: true });
     addFormats(this.ajv);
     this.ajv.addSchema({ $id: COMPONENTS_ID, components: document.components ?? {} });
   }
 
-  /** Returns human-readable errors; an empty list means valid. */
-  validate(schema: Schema | OpenAPIV3_1.ReferenceObject, value: unknown): string[] {
+  /** Returns the errors, each placed and worded for a reader; an empty list means valid. */
+  validate(schema: Schema | OpenAPIV3_1.ReferenceObject, value: unknown): SchemaError[] {
     const fn = this.compiled(schema);
     if (fn(value)) return [];
     return (fn.errors ?? []).map(describeError);
@@ -48,15 +48,55 @@ function rebase(schema: Schema | OpenAPIV3_1.ReferenceObject): object {
   ) as object;
 }
 
-function describeError(e: ErrorObject): string {
-  const where = e.instancePath === '' ? 'the body' : e.instancePath;
+/** One schema error: `pointer` is where in the body (JSON pointer, '' for the body), `text` says what. */
+export interface SchemaError {
+  readonly pointer: string;
+  /** The member the error is about when it names one (required, additionalProperties): pointer + '/' + member. */
+  readonly memberPointer: string;
+  readonly text: string;
+  /** The same said of the member rather than of its place, e.g. "is missing (required)". */
+  readonly memberText: string;
+}
+
+function describeError(e: ErrorObject): SchemaError {
+  const at = (text: string, member?: string, memberText = text): SchemaError => ({
+    pointer: e.instancePath,
+    memberPointer: member === undefined ? e.instancePath : `${e.instancePath}/${member}`,
+    text,
+    memberText,
+  });
   if (e.keyword === 'enum') {
     const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues ?? [];
-    return `${where} is not one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+    return at(`is not one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
   }
-  if (e.keyword === 'required') return `${where} lacks the required property '${(e.params as { missingProperty: string }).missingProperty}'`;
+  if (e.keyword === 'required') {
+    const missing = (e.params as { missingProperty: string }).missingProperty;
+    return at(`lacks the required property '${missing}'`, missing, 'is missing (required)');
+  }
   if (e.keyword === 'additionalProperties') {
-    return `${where} has the property '${(e.params as { additionalProperty: string }).additionalProperty}' that the spec does not declare`;
+    const extra = (e.params as { additionalProperty: string }).additionalProperty;
+    return at(`has the property '${extra}' that the spec does not declare`, extra, 'is not declared by the spec');
   }
-  return `${where} ${e.message ?? e.keyword}`;
+  if (e.keyword === 'format') {
+    const hint = formatHint(e);
+    const base = e.message ?? 'has the wrong format';
+    return at(`${base}${hint.placed}`, undefined, `${base}${hint.general}`);
+  }
+  return at(e.message ?? e.keyword);
+}
+
+/**
+ * What a wrongly formatted date most often is: ServiceStack's own DateTime serialisation leaking through.
+ * `placed` quotes the value for the message; `general` leaves it out, so every such answer is one cause.
+ */
+function formatHint(e: ErrorObject): { placed: string; general: string } {
+  const format = (e.params as { format?: string }).format;
+  const value = (e as { data?: unknown }).data;
+  if (format !== 'date-time' || typeof value !== 'string') return { placed: '', general: '' };
+  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (/^\/Date\(-?\d+([+-]\d{4})?\)\/$/.test(value)) {
+    const why = "ServiceStack's /Date(ms)/ for a CLR DateTime, where the DTO's string member holds ISO 8601";
+    return { placed: ` (got ${shown}: ${why})`, general: ` (${why})` };
+  }
+  return { placed: ` (got ${shown}; ISO 8601 with a zone, e.g. 2026-11-20T12:00:00Z)`, general: ' (ISO 8601 with a zone, e.g. 2026-11-20T12:00:00Z)' };
 }

@@ -271,7 +271,21 @@ function mergeProperty(
     ...(description !== undefined ? { description } : {}),
     valueType,
     clrType,
-    ...(description !== undefined && /YYYY-MM-DD/.test(description) ? { format: 'date' as const } : {}),
+    ...formatOf(clrName, type, description),
     evidence,
   };
+}
+
+/**
+ * Which string members hold dates, as the pages say it. The DTOs declare them `string` (so every format
+ * carries the text the server stored), but a member described as "(YYYY-MM-DD)" is a calendar day, and one
+ * named Date or Date<Something> (DateCreated, DateCompleted, SessionLogInfo.Date) or described as "The
+ * date ..." is an instant, written as ISO 8601 with a zone. Saying so in the spec lets clients and the
+ * contract runner tell an ISO date-time from ServiceStack's /Date(ms)/ in every format.
+ */
+function formatOf(clrName: string, type: TypeExpr, description: string | undefined): { format?: 'date' | 'date-time' } {
+  if (type.kind !== 'scalar' || type.name !== 'string') return {};
+  if (description !== undefined && /YYYY-MM-DD/.test(description)) return { format: 'date' };
+  if (/^Date(?:[A-Z]|$)/.test(clrName) || (description !== undefined && /^The date\b/i.test(description))) return { format: 'date-time' };
+  return {};
 }

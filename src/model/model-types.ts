@@ -21,8 +21,8 @@ export interface ModelProperty {
   readonly valueType: boolean;
   /** The CLR type as C# would write it, e.g. List<CustomerBreadcrumb>, bool?, int. */
   readonly clrType: string;
-  /** `date` when the description says YYYY-MM-DD. */
-  readonly format?: 'date';
+  /** What a string member holds, read off the pages: see dateFormatOf in merge-types.ts. */
+  readonly format?: 'date' | 'date-time';
   /** [DataMember(Order)] when the type declares one (ServiceStack's own types). */
   readonly order?: number;
   readonly evidence: readonly PropertyEvidence[];

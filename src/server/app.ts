@@ -17,7 +17,7 @@ import { createControls } from './mock-controls.js';
 import { negotiate } from './wire/negotiate.js';
 import { routeFormats } from './wire/route-formats.js';
 import { errorHandler } from './errors/error-handler.js';
-import { cors, type CorsPolicy } from './http/cors.js';
+import { cors, type CorsHeaders, type CorsPolicy } from './http/cors.js';
 import { formatSuffix } from './http/format-suffix.js';
 import { globalHeaders } from './http/global-headers.js';
 import { health } from './http/health.js';
@@ -55,6 +55,8 @@ export interface AppOptions {
   readonly cors?: CorsPolicy;
   /** Host names answered besides loopback names and IP addresses (--allowed-hosts, the --host name). Default none. */
   readonly allowedHosts?: AllowedHosts;
+  /** Request headers a preflight may ask for. Default 'requested': whatever an allowed origin asks for. */
+  readonly corsHeaders?: CorsHeaders;
   /** Largest request body, in bytes. Default 1 MiB. */
   readonly bodyLimit?: number;
   readonly version?: string;
@@ -120,7 +122,7 @@ export function createApp(options: AppOptions): Express {
   app.use(hostCheck(options.allowedHosts ?? []));
   // Before CORS: an admin preflight from a foreign origin is refused even with --cors-any-origin.
   app.use(adminGuard(options.adminToken !== undefined ? { token: options.adminToken } : {}));
-  app.use(cors(options.cors ?? 'loopback'));
+  app.use(cors(options.cors ?? 'loopback', options.corsHeaders));
   // Both rewrite the request before any router sees it: the verb it stands for, the path without a format suffix.
   app.use(methodOverride());
   app.use(formatSuffix());

@@ -7,9 +7,10 @@ import { JsonFileStore } from '../store/json-file-store.js';
 import { sortFieldsFromWire } from '../store/session-fields.js';
 import { codecsByFormat } from '../wire/codecs.js';
 import { readJsvValue } from '../wire/jsv-value.js';
-import type { CorsPolicy } from './http/cors.js';
+import type { CorsHeaders, CorsPolicy } from './http/cors.js';
 import { quietLogger, stderrLogger } from './http/logger.js';
 import { allowedHostsFor } from './http/host-check.js';
+import { asPortError, ensurePortAvailable } from './http/port-check.js';
 import { exposureWarning, startupBanner } from './http/startup-banner.js';
 
 export interface ServeOptions {
@@ -26,6 +27,7 @@ export interface ServeOptions {
   readonly quirks: boolean;
   readonly emptyUnauthorizedBody: boolean;
   readonly cors: CorsPolicy;
+  readonly corsHeaders: CorsHeaders;
   readonly quiet: boolean;
 }
 
@@ -35,6 +37,7 @@ export interface ServeOptions {
  */
 export async function serve(options: ServeOptions): Promise<number> {
   const started = performance.now();
+  await ensurePortAvailable(options.host, options.port);
   // Express and AJV load while the store file is read: start-up is mostly waiting on both.
   const serverModule = import('./server.js');
   const logger = options.quiet ? quietLogger : stderrLogger;
@@ -46,26 +49,34 @@ export async function serve(options: ServeOptions): Promise<number> {
   const version = process.env['npm_package_version'] ?? '0.1.0';
   const { startServer } = await serverModule;
   const allowedHosts = allowedHostsFor(options.host, options.allowedHosts);
-  const server = await startServer(
-    {
-      api,
-      store,
-      countSessions: () => store.stats.sessions,
-      fixtures,
-      // Every codec the project has: negotiation picks among them (?format=, Accept), bodies are read by Content-Type.
-      codecs: codecsByFormat,
-      readJsvValue,
-      quirks: options.quirks,
-      logger,
-      logRequests: !options.quiet,
-      emptyUnauthorizedBody: options.emptyUnauthorizedBody,
-      cors: options.cors,
-      allowedHosts,
-      bodyLimit: options.bodyLimit,
-      version,
-    },
-    { port: options.port, host: options.host, drainMs: options.shutdownGraceMs },
-  );
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(
+      {
+        api,
+        store,
+        countSessions: () => store.stats.sessions,
+        fixtures,
+        // Every codec the project has: negotiation picks among them (?format=, Accept), bodies are read by Content-Type.
+        codecs: codecsByFormat,
+        readJsvValue,
+        quirks: options.quirks,
+        logger,
+        logRequests: !options.quiet,
+        emptyUnauthorizedBody: options.emptyUnauthorizedBody,
+        cors: options.cors,
+        corsHeaders: options.corsHeaders,
+        allowedHosts,
+        bodyLimit: options.bodyLimit,
+        version,
+      },
+      { port: options.port, host: options.host, drainMs: options.shutdownGraceMs },
+    );
+  } catch (err) {
+    // Taken between the check and now: close the store (its lock) and say so in the same words.
+    await store.close();
+    throw asPortError(err, options.host, options.port);
+  }
   const warning = exposureWarning(options.host, server.port, allowedHosts);
   if (warning) logger.error(warning);
   console.log(

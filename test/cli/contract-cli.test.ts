@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { startBrokenTarget, type BrokenTarget } from '../contract/fixtures/broken-target.js';
@@ -131,10 +132,44 @@ describe('evo-mock contract (the command line)', () => {
       const junit = join(dir, 'broken.xml');
       const ran = await evoMock(['contract', '--target', broken.url, ...DEV, '--formats', 'jsv', '--property-runs', '3', '--report', junit]);
       assert.equal(ran.code, 1, ran.stdout + ran.stderr);
-      assert.match(ran.stdout, /FAIL ListSessions\.jsv\.positive\.basic: .*\n {2}\[round-trip\] not what TypeSerializer writes for this value: .*false/);
-      assert.match(ran.stdout, /^\d+ passed, [1-9]\d* failed/m);
+      assert.match(ran.stdout, /FAIL 1\. \[round-trip\] JSV has "false" where TypeSerializer writes "False"\n {2}seen in \d+ cases: .*ListSessions\.jsv\.positive\.basic.*\n {2}first: not what TypeSerializer writes for this value: at byte/);
+      assert.match(ran.stdout, /^\d+ passed, [1-9]\d* failed \(1 root cause\)/m);
+      assert.equal(ran.stdout.match(/^FAIL /gm)?.length, 1, 'one JSV boolean defect is one failure, however many answers show it');
       const text = await readFile(junit, 'utf8');
-      assert.match(text, /<failure type="[^"]*round-trip[^"]*" message="round-trip: /);
+      assert.match(text, /<failure type="round-trip" message="round-trip: /);
+      assert.match(text, /<property name="seed" value="-?\d+"\/>/);
+    });
+  });
+
+  it('exits 2 with what it saw when the target is not the API at all (a web dev server answering index.html)', async () => {
+    const page = createHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><head><title>my app</title></head><body><div id="root"></div></body></html>');
+    });
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    const port = (page.address() as AddressInfo).port;
+    try {
+      const ran = await evoMock(['contract', '--target', `http://127.0.0.1:${port}`, ...DEV]);
+      assert.equal(ran.code, 2, ran.stdout + ran.stderr);
+      assert.match(ran.stderr, /does not look like the API the spec describes: GET \/sessions\S* answered 200 text\/html, an HTML page\. Check --target/);
+      assert.doesNotMatch(ran.stdout, /FAIL/);
+    } finally {
+      page.closeAllConnections();
+      await new Promise<void>((resolve) => page.close(() => resolve()));
+    }
+  });
+
+  describe('--max-skipped', () => {
+    it('fails (exit 1) a read-only run whose write cases were all skipped, and says why', async () => {
+      const ran = await evoMock(['contract', '--target', mock.url, ...DEV, '--formats', 'json', '--property-runs', '2', '--max-skipped', '0']);
+      assert.equal(ran.code, 1, ran.stdout + ran.stderr);
+      assert.match(ran.stdout, /^\d+ passed, 0 failed, [1-9]\d* skipped/m);
+      assert.match(ran.stdout, /FAILED: \d+ of \d+ cases were skipped \(\d+%\), more than --max-skipped 0 allows/);
+    });
+
+    it('passes the same run under a percentage it stays within', async () => {
+      const ran = await evoMock(['contract', '--target', mock.url, ...DEV, '--formats', 'json', '--property-runs', '2', '--max-skipped', '50%']);
+      assert.equal(ran.code, 0, ran.stdout + ran.stderr);
     });
   });
 
@@ -151,6 +186,7 @@ describe('evo-mock contract (the command line)', () => {
     { name: 'no credentials for a spec that requires them', args: ['--target', 'http://127.0.0.1:4010'], says: /give --user and --password .* or --bearer/ },
     { name: '--user without --password', args: ['--target', 'http://127.0.0.1:4010', '--user', 'dev@example.com'], says: /--user dev@example.com needs --password/ },
     { name: 'a seed that is not a number', args: ['--target', 'http://127.0.0.1:4010', ...DEV, '--seed', 'abc'], says: /--seed takes a whole number/ },
+    { name: 'a --max-skipped that is neither a count nor a percentage', args: ['--target', 'http://127.0.0.1:4010', ...DEV, '--max-skipped', 'lots'], says: /--max-skipped takes a number of cases \(e\.g\. 10\) or a percentage/ },
   ];
   for (const r of refusals) {
     it(`exits 2 with a message that says what to do for ${r.name}`, async () => {
@@ -163,7 +199,7 @@ describe('evo-mock contract (the command line)', () => {
   it('--help explains every option', async () => {
     const ran = await evoMock(['contract', '--help']);
     assert.equal(ran.code, 0);
-    for (const option of ['--target', '--user', '--password', '--bearer', '--formats', '--allow-writes', '--seed', '--property-runs', '--report', '--json', '--timeout', '--spec', '--verbose']) {
+    for (const option of ['--target', '--user', '--password', '--bearer', '--formats', '--allow-writes', '--seed', '--property-runs', '--report', '--json', '--timeout', '--spec', '--verbose', '--max-skipped']) {
       assert.match(ran.stdout, new RegExp(`${option}\\b.*\\S`), option);
     }
     assert.match(ran.stdout, /Exit codes: 0 .* 1 .* 2 /);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +19,7 @@ after(() => rm(dir, { recursive: true, force: true }));
 describe('evo-mock serve --help', () => {
   it('explains every option', async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--help']);
-    for (const option of ['--port', '--host', '--allowed-hosts', '--shutdown-grace', '--db', '--seed', '--sessions', '--now', '--reset', '--no-quirks', '--empty-401', '--cors-any-origin', '--body-limit', '--quiet']) {
+    for (const option of ['--port', '--host', '--allowed-hosts', '--shutdown-grace', '--db', '--seed', '--sessions', '--now', '--reset', '--no-quirks', '--empty-401', '--cors-any-origin', '--cors-allow-headers', '--body-limit', '--quiet']) {
       assert.match(stdout, new RegExp(`${option}\\b`), option);
     }
     assert.match(stdout, /default: 4010/);
@@ -31,6 +33,26 @@ describe('evo-mock serve --help', () => {
       assert.match(err.stderr, /--port takes a whole number/);
       return true;
     });
+  });
+});
+
+describe('evo-mock serve on a port that is taken', () => {
+  it('says which port and how to pick another, before seeding anything (no store file is written)', async () => {
+    const taken = createNetServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const db = join(dir, 'port-in-use.json');
+    try {
+      await assert.rejects(run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', String(port), '--db', db, '--sessions', '2000']), (err: { code: number; stderr: string; stdout: string }) => {
+        assert.equal(err.code, 1, err.stderr);
+        assert.match(err.stderr, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use .*--port ${port + 1}, or --port 0 for any free one`));
+        assert.doesNotMatch(err.stderr + err.stdout, /seeded/);
+        return true;
+      });
+      assert.equal(existsSync(db), false, 'nothing was seeded');
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+    }
   });
 });
 

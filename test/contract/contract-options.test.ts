@@ -7,6 +7,15 @@ const read = (values: OptionValues) => readContractOptions(values, () => 1234);
 const T = { target: 'http://127.0.0.1:4010/' };
 
 describe('contract options', () => {
+  it('takes credentials from EVO_MOCK_USER / EVO_MOCK_PASSWORD / EVO_MOCK_BEARER when no flag gives any, and flags win as a whole', () => {
+    const env = { EVO_MOCK_USER: 'ci@example.com', EVO_MOCK_PASSWORD: 's3cret' };
+    assert.deepEqual(readContractOptions(T, () => 1, env).target.credentials, { kind: 'basic', user: 'ci@example.com', password: 's3cret' });
+    assert.deepEqual(readContractOptions(T, () => 1, { EVO_MOCK_BEARER: 'tok' }).target.credentials, { kind: 'bearer', token: 'tok' });
+    assert.deepEqual(readContractOptions({ ...T, bearer: 'flag' }, () => 1, env).target.credentials, { kind: 'bearer', token: 'flag' });
+    assert.deepEqual(readContractOptions(T, () => 1, { EVO_MOCK_USER: '' }).target.credentials, { kind: 'none' });
+    assert.throws(() => readContractOptions(T, () => 1, { EVO_MOCK_USER: 'ci@example.com' }), /--user ci@example.com needs --password/);
+  });
+
   it('reads a plain run: all formats, read-only, a random seed, Basic auth, the trailing slash dropped', () => {
     const o = read({ ...T, user: 'dev@example.com', password: 'dev' });
     assert.equal(o.target.baseUrl, 'http://127.0.0.1:4010');

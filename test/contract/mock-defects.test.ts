@@ -172,6 +172,30 @@ const defects: Defect[] = [
     },
   },
   {
+    name: "dates as ServiceStack's /Date(ms)/ in JSON (a CLR DateTime where the DTO has an ISO string)",
+    formats: ['json'],
+    caughtBy: 'schema',
+    rewrite: (e) => {
+      if (isJson(e) && e.status === 200) e.body = e.body.replace(/"dateCreated":"[^"]*"/g, '"dateCreated":"\\/Date(1709288130000)\\/"');
+    },
+  },
+  {
+    name: 'dates without a zone in XML (DataContractSerializer writing an Unspecified DateTime)',
+    formats: ['xml'],
+    caughtBy: 'schema',
+    rewrite: (e) => {
+      if (isXml(e) && e.status === 200) e.body = e.body.replace(/(<(?:\w+:)?DateCreated[^>]*>)(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)[^<]*</g, '$1$2<');
+    },
+  },
+  {
+    name: 'dates as /Date(ms)/ in JSV',
+    formats: ['jsv'],
+    caughtBy: 'schema',
+    rewrite: (e) => {
+      if (isJsv(e) && e.status === 200) e.body = e.body.replace(/dateCreated:[^,}]+/g, 'dateCreated:/Date(1709288130000)/');
+    },
+  },
+  {
     name: 'a 401 without WWW-Authenticate',
     formats: ['json'],
     caughtBy: 'www-authenticate',
@@ -204,6 +228,24 @@ describe('the contract runner against deliberately broken targets', () => {
       const failures = report.results.filter((r) => r.outcome.status === 'fail').map((r) => `${r.id}: ${r.outcome.checks.filter((c) => !c.ok).map((c) => c.message).join('; ')}`);
       assert.deepEqual(failures, []);
       assert.equal(report.results.filter((r) => r.outcome.status === 'skip').length, 0);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('one member wrong in every answer is one root cause listing each case and place it was seen', async () => {
+    const proxy = await startBrokenTarget(mock.url, defects.find((d) => d.name.startsWith('dates as ServiceStack'))!.rewrite);
+    try {
+      const report = await run(proxy.url, ['json']);
+      const dates = report.rootCauses.filter((c) => /dateCreated/.test(c.cause));
+      assert.deepEqual(
+        dates.map((c) => `${c.check} ${c.cause}`),
+        [`schema SessionInfo.dateCreated must match format "date-time" (ServiceStack's /Date(ms)/ for a CLR DateTime, where the DTO's string member holds ISO 8601)`],
+      );
+      const failing = report.results.filter((r) => r.outcome.status === 'fail' && r.outcome.checks.some((c) => /dateCreated/.test(c.message)));
+      assert.ok(failing.length > 3, `seen in ${failing.length} cases`);
+      assert.deepEqual(dates[0]!.seen.map((s) => s.caseId).sort(), failing.map((r) => r.id).sort());
+      assert.ok(dates[0]!.seen.some((s) => s.at.some((a) => /^\/items\/\d+\/dateCreated$/.test(a))), 'list answers are named by item');
     } finally {
       await proxy.close();
     }

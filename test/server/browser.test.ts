@@ -72,6 +72,13 @@ await step('an error', async () => {
   }
 });
 await step('auth status', async () => (await (await fetch(mock + '/auth/status', { credentials: 'include' })).json()).emailAddress);
+await step('tracing headers', async () => {
+  const res = await fetch(mock + '/sessions?countPerPage=1', {
+    credentials: 'include',
+    headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', 'X-App-Version': '1.2.3' },
+  });
+  return res.status;
+});
 await step('without cookies', async () => (await fetch(mock + '/sessions/my', { credentials: 'omit' })).status);
 window.__results = results;
 `;
@@ -170,6 +177,10 @@ describe('a browser app on another port signs in with cookies and uses the mock 
     const status = value('an error') as { errorCode: string; message: string };
     assert.equal(status.errorCode, 'NotFound');
     assert.match(status.message, /no-such-session/);
+  });
+
+  it("a call with an app's own and tracing headers (traceparent, X-App-Version) passes its preflight", () => {
+    assert.equal(value('tracing headers'), 200);
   });
 
   it('without its cookies the same call is 401 again', () => {

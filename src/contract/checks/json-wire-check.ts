@@ -1,8 +1,8 @@
 import type { WireObject, WireType } from '../../wire/wire-type.js';
-import { fail, pass, type CheckResult } from '../check-result.js';
+import { failWithProblems, pass, type CheckResult, type Problem } from '../check-result.js';
 import type { Observation } from '../observation.js';
 
-const MAX_PROBLEMS = 4;
+type Found = Problem & { readonly text: string };
 
 /**
  * What ServiceStack.Text's JSON writer guarantees beyond any schema: camelCase member names of the DTO,
@@ -11,41 +11,45 @@ const MAX_PROBLEMS = 4;
  */
 export function checkJsonWire(obs: Observation): CheckResult | undefined {
   if (obs.request.format !== 'json' || obs.decoded.kind !== 'value') return undefined;
-  const problems: string[] = [];
+  const problems: Found[] = [];
   walkObject(obs.decoded.value, obs.bodyType, '', problems);
   if (problems.length === 0) return pass('json-wire', 'camelCase members, no nulls, value types present');
-  const more = problems.length > MAX_PROBLEMS ? ` (and ${problems.length - MAX_PROBLEMS} more)` : '';
-  return fail('json-wire', problems.slice(0, MAX_PROBLEMS).join('; ') + more);
+  return failWithProblems('json-wire', '', problems);
 }
 
-function walkObject(value: Record<string, unknown>, type: WireObject, path: string, problems: string[]): void {
+function walkObject(value: Record<string, unknown>, type: WireObject, path: string, problems: Found[]): void {
   const byName = new Map(type.properties.map((p) => [p.name, p]));
+  const add = (member: string, at: string, what: string) => problems.push({ cause: `${type.name}.${member} ${what}`, at, text: `${at} ${what}` });
   for (const [key, member] of Object.entries(value)) {
     const prop = byName.get(key);
     const where = `${path}/${key}`;
     if (!prop) {
       const other = type.properties.find((p) => p.name.toLowerCase() === key.toLowerCase());
-      problems.push(other ? `${where} should be spelled '${other.name}'` : `${where} is not a member of ${type.name}`);
+      add(key, where, other ? `should be spelled '${other.name}'` : `is not a member of ${type.name}`);
       continue;
     }
     if (member === null) {
-      problems.push(`${where} is null; ServiceStack omits null members`);
+      add(key, where, 'is null; ServiceStack omits null members');
       continue;
     }
     walkValue(member, prop.type, where, problems);
   }
   for (const prop of type.properties) {
-    if (prop.valueType && !(prop.name in value)) problems.push(`${path}/${prop.name} is missing; value-type members are always written`);
+    if (prop.valueType && !(prop.name in value)) add(prop.name, `${path}/${prop.name}`, 'is missing; value-type members are always written');
   }
 }
 
-function walkValue(value: unknown, type: WireType, path: string, problems: string[]): void {
+function walkValue(value: unknown, type: WireType, path: string, problems: Found[]): void {
   switch (type.kind) {
     case 'object':
       if (typeof value === 'object' && value !== null && !Array.isArray(value)) walkObject(value as Record<string, unknown>, type.type, path, problems);
       return;
     case 'list':
-      if (Array.isArray(value)) value.forEach((item, i) => (item === null ? problems.push(`${path}/${i} is null`) : walkValue(item, type.item, `${path}/${i}`, problems)));
+      if (Array.isArray(value)) value.forEach((item, i) =>
+          item === null
+            ? problems.push({ cause: `an item of ${path.replace(/\/\d+/g, '/*') || 'the body'} is null`, at: `${path}/${i}`, text: `${path}/${i} is null` })
+            : walkValue(item, type.item, `${path}/${i}`, problems),
+        );
       return;
     case 'dictionary':
       if (typeof value === 'object' && value !== null) {

@@ -22,7 +22,26 @@ export function checkRoundTrip(obs: Observation, codec: Codec): CheckResult | un
   if (codec.format === 'xml' && canonicalXmlnsOrder(actual) === canonicalXmlnsOrder(expected)) {
     return pass('round-trip', 'identical to the XML writer but for the order of xmlns declarations', 'xmlns declaration order differs from the codec (accepted: .NET Framework and .NET Core order them differently)');
   }
-  return fail('round-trip', `not what ${codec.format === 'xml' ? 'DataContractSerializer' : 'TypeSerializer'} writes for this value: ${firstDifference(actual, expected)}`);
+  const writer = codec.format === 'xml' ? 'DataContractSerializer' : 'TypeSerializer';
+  const { at, body, written } = differingTokens(actual, expected);
+  // The differing words, not the byte offset, name the defect: JSV's `false` for `False` is one cause in every answer.
+  const problems = [{ cause: `${codec.format.toUpperCase()} has ${JSON.stringify(body)} where ${writer} writes ${JSON.stringify(written)}`, at: `byte ${at}` }];
+  return fail('round-trip', `not what ${writer} writes for this value: ${firstDifference(actual, expected)}`, problems);
+}
+
+/** The whole words (letters, digits, _ and -) around the first difference, in the body and in the writer's text. */
+function differingTokens(actual: string, expected: string): { at: number; body: string; written: string } {
+  let i = 0;
+  while (i < actual.length && i < expected.length && actual[i] === expected[i]) i++;
+  const word = /[\w-]/;
+  let start = i;
+  while (start > 0 && word.test(actual[start - 1]!)) start--;
+  const to = (s: string) => {
+    let end = i;
+    while (end < s.length && word.test(s[end]!)) end++;
+    return s.slice(start, Math.max(end, i + 1));
+  };
+  return { at: i, body: to(actual), written: to(expected) };
 }
 
 /** Sorts the xmlns declarations inside each start tag, leaving everything else byte for byte. */

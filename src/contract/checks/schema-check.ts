@@ -1,11 +1,10 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { ApiModel, OperationModel } from '../../spec/api-model.js';
-import { fail, pass, type CheckResult } from '../check-result.js';
+import { fail, failWithProblems, pass, type CheckResult } from '../check-result.js';
 import type { Observation } from '../observation.js';
 import { responseFor } from '../openapi-lookup.js';
 import type { SchemaValidator } from '../schema-validator.js';
-
-const MAX_ERRORS = 4;
+import { memberAt } from '../wire-path.js';
 
 /**
  * The decoded body against the response schema the spec declares for that status. Errors the spec
@@ -24,6 +23,9 @@ export function checkSchema(obs: Observation, op: OperationModel, model: ApiMode
   if (schema === undefined) return fail('schema', `${op.operationId} declares no body for status ${status}`);
   const errors = validator.validate(schema, obs.decoded.value);
   if (errors.length === 0) return pass('schema', `valid against ${source}`);
-  const more = errors.length > MAX_ERRORS ? ` (and ${errors.length - MAX_ERRORS} more)` : '';
-  return fail('schema', `invalid against ${source}: ${errors.slice(0, MAX_ERRORS).join('; ')}${more}`);
+  const problems = errors.map((e) => {
+    const where = e.pointer === '' ? 'the body' : e.pointer;
+    return { cause: `${memberAt(obs.bodyType, e.memberPointer)} ${e.memberText}`, at: e.memberPointer || 'the body', text: `${where} ${e.text}` };
+  });
+  return failWithProblems('schema', `invalid against ${source}: `, problems);
 }
