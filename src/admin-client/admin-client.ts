@@ -186,7 +186,14 @@ async function* eventStream(url: string, headers: Record<string, string>, signal
   const onAbort = () => abort.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const res = await fetch(url, { headers: { ...headers, Accept: 'text/event-stream' }, signal: abort.signal });
+    let res: Response;
+    try {
+      res = await fetch(url, { headers: { ...headers, Accept: 'text/event-stream' }, signal: abort.signal });
+    } catch (err) {
+      // Aborted before the stream began: it ends, as it would a moment later.
+      if (abort.signal.aborted) return;
+      throw err;
+    }
     if (!res.ok || !res.body) {
       const text = await res.text();
       throw new AdminError(res.status, responseStatusOf(text === '' ? undefined : (JSON.parse(text) as unknown), res), `GET ${url}`);

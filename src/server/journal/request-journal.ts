@@ -6,6 +6,12 @@ import { redactBody, redactHeaders } from './redaction.js';
 export const DEFAULT_JOURNAL_SIZE = 1000;
 /** Request and response bodies are kept up to this many characters. */
 export const BODY_LIMIT = 4096;
+/**
+ * Answers' headers and bodies are kept for the newest this many requests only. What the ring keeps
+ * outlives the young generation and is promoted; entries that drop their answer after ~100 requests
+ * mostly die young instead (the request side is kept for every entry, as the journal promises).
+ */
+export const RESPONSE_BODIES_KEPT = 100;
 
 /** One request as it was recorded; kept raw (headers by reference) and shaped only when read. */
 export interface JournalRecord extends RequestFacts {
@@ -16,8 +22,9 @@ export interface JournalRecord extends RequestFacts {
   readonly requestBody: string | undefined;
   readonly behaviour: string | undefined;
   readonly fault: string | undefined;
-  readonly responseHeaders: OutgoingHttpHeaders;
-  readonly responseBody: string | undefined;
+  /** Dropped (with the body) once the entry is older than the newest RESPONSE_BODIES_KEPT. */
+  responseHeaders: OutgoingHttpHeaders | undefined;
+  responseBody: string | undefined;
 }
 
 /** A request as GET /__admin/requests and the stream show it. */
@@ -41,7 +48,8 @@ export interface JournalEntry {
   readonly status: number;
   readonly fault?: string;
   readonly durationMs: number;
-  readonly response: { readonly headers: Readonly<Record<string, string>>; readonly body?: string; readonly bodyTruncated?: boolean };
+  /** The answer's headers and body, for the newest 100 requests. */
+  readonly response?: { readonly headers: Readonly<Record<string, string>>; readonly body?: string; readonly bodyTruncated?: boolean };
 }
 
 export interface JournalQuery {
@@ -85,6 +93,13 @@ export class RequestJournal {
   record(entry: JournalRecord): void {
     if (this.capacity > 0) {
       this.ring[this.next] = entry;
+      if (this.capacity > RESPONSE_BODIES_KEPT) {
+        const aged = this.ring[(this.next - RESPONSE_BODIES_KEPT + this.capacity) % this.capacity];
+        if (aged) {
+          aged.responseHeaders = undefined;
+          aged.responseBody = undefined;
+        }
+      }
       this.next = (this.next + 1) % this.capacity;
       if (this.count < this.capacity) this.count++;
     }
@@ -173,9 +188,13 @@ export function toEntry(r: JournalRecord): JournalEntry {
     status: r.status,
     ...(r.fault !== undefined ? { fault: r.fault } : {}),
     durationMs: r.durationMs,
-    response: {
-      headers: redactHeaders(r.responseHeaders as IncomingHttpHeaders),
-      ...(responseBody !== undefined ? { body: responseBody.slice(0, BODY_LIMIT), ...(responseBody.length > BODY_LIMIT ? { bodyTruncated: true } : {}) } : {}),
-    },
+    ...(r.responseHeaders !== undefined
+      ? {
+          response: {
+            headers: redactHeaders(r.responseHeaders as IncomingHttpHeaders),
+            ...(responseBody !== undefined ? { body: responseBody.slice(0, BODY_LIMIT), ...(responseBody.length > BODY_LIMIT ? { bodyTruncated: true } : {}) } : {}),
+          },
+        }
+      : {}),
   };
 }
