@@ -3,6 +3,7 @@ import type { Fixtures } from '../store/fixtures.js';
 import { writeFreshStore } from '../store/durable-db.js';
 import { JsonFileStore, type OpenStoreOptions } from '../store/json-file-store.js';
 import type { StoreMeta } from '../store/store-data.js';
+import { migrateStore } from './migrate-store.js';
 import type { ScenarioRequest } from './scenarios/scenario-request.js';
 import type { SeededScenario } from './scenarios/seed-scenarios.js';
 import { DEFAULT_SEED, DEFAULT_SESSION_COUNT } from './seed-defaults.js';
@@ -31,15 +32,15 @@ export interface SeedResult {
 export async function seedStoreFile(options: SeedFileOptions): Promise<SeedResult> {
   const started = performance.now();
   // Loaded only when seeding: faker stays out of a start-up that opens an existing store.
-  const { buildSeedStore } = await import('./seed-data.js');
-  const { data, scenarios } = buildSeedStore(options.fixtures, {
+  const [{ buildSeedStore }, { worldExtrasOf }] = await Promise.all([import('./seed-data.js'), import('./seed-world.js')]);
+  const { data, world, scenarios } = buildSeedStore(options.fixtures, {
     seed: options.seed ?? DEFAULT_SEED,
     sessions: options.sessions ?? DEFAULT_SESSION_COUNT,
     now: options.now ?? new Date(),
     nowFixed: options.now !== undefined,
     ...(options.scenarios ? { scenarios: options.scenarios } : {}),
   });
-  const bytes = await writeFreshStore(options.file, data);
+  const bytes = await writeFreshStore(options.file, data, worldExtrasOf(world, data.meta.seed));
   return { meta: data.meta, sessions: data.sessions.length, scenarios, bytes, ms: performance.now() - started };
 }
 
@@ -78,5 +79,6 @@ export async function openOrSeedStore(options: OpenOrSeedOptions): Promise<Opene
     store = await open();
   }
   if (!store) throw new Error(`${options.file} disappeared while evo-mock was opening it; is another program deleting it?`);
+  if (!seeded) for (const line of await migrateStore(store, options.file, options.fixtures)) options.onWarning?.(line);
   return seeded ? { store, seeded } : { store };
 }

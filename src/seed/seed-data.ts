@@ -29,11 +29,11 @@ export function buildSeedData(fixtures: Fixtures, options: SeedOptions): StoreDa
 }
 
 /** buildSeedData, and what each scenario added and dropped. */
-export function buildSeedStore(fixtures: Fixtures, options: SeedOptions): { readonly data: StoreData; readonly scenarios: readonly SeededScenario[] } {
+export function buildSeedStore(fixtures: Fixtures, options: SeedOptions): { readonly data: StoreData; readonly world: World; readonly scenarios: readonly SeededScenario[] } {
   const { world, rnd } = seedWorld(fixtures, options.seed);
   const seeded = buildSessions(world, rnd, options.sessions, options.now.getTime());
   const withScenarios = options.scenarios?.length ? addScenarios(seeded, options.scenarios, fixtures, world, options.now.getTime()) : undefined;
-  return { data: storeData(world, withScenarios?.sessions ?? seeded, options), scenarios: withScenarios?.applied ?? [] };
+  return { data: storeData(world, withScenarios?.sessions ?? seeded, options), world, scenarios: withScenarios?.applied ?? [] };
 }
 
 function storeData(world: World, sessions: StoredSession[], options: SeedOptions): StoreData {

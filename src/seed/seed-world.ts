@@ -1,7 +1,8 @@
 import type { CustomerBreadcrumb } from '../generated/dtos.js';
 import { breadcrumbOf } from '../store/directory.js';
 import type { FixtureAccount, FixtureUser, Fixtures } from '../store/fixtures.js';
-import type { AgentRecord, CustomerRecord, EndpointRecord, TeamRecord } from '../store/store-data.js';
+import type { AgentRecord, CustomerRecord, EndpointRecord, StoreData, TeamRecord } from '../store/store-data.js';
+import type { WorldExtras } from '../store/world-file.js';
 import type { SeedRandom } from './seed-random.js';
 
 /** Someone who calls an account again and again, so the same number keeps the same customer. */
@@ -137,4 +138,55 @@ function customerTree(account: FixtureAccount, rnd: SeedRandom): CustomerRecord[
     }
   }
   return out;
+}
+
+/** The part of a world the snapshot does not hold, for db.json.world (see world-file.ts). */
+export function worldExtrasOf(world: World, seed: number): WorldExtras {
+  return {
+    format: 1,
+    seed,
+    accounts: world.accounts.map((a) => ({
+      accountId: a.account.id,
+      contacts: a.contacts.map((c) => (c.customer ? { name: c.name, phone: c.phone, customerId: c.customer.id } : { name: c.name, phone: c.phone })),
+      queues: a.queues,
+      holdQueues: a.holdQueues,
+    })),
+  };
+}
+
+/**
+ * The world as buildWorld made it, read back from a store: its records (in the order the seed wrote
+ * them) and the extras file. No generator runs, so it does not depend on faker's draws. Undefined
+ * when the store's records do not fit the fixtures (an account or a customer the other lacks).
+ */
+export function worldFromStore(fixtures: Fixtures, records: Pick<StoreData, 'customers' | 'endpoints' | 'agents' | 'teams'>, extras: WorldExtras): World | undefined {
+  const customersById = new Map(records.customers.map((c) => [c.id, c]));
+  const fixtureIds = new Set(fixtures.users.map((u) => u.id));
+  const accounts: AccountWorld[] = [];
+  for (const account of fixtures.accounts) {
+    const x = extras.accounts.find((e) => e.accountId === account.id);
+    if (!x) return undefined;
+    const pool = records.agents.filter((a) => a.accountIds.includes(account.id));
+    const accountCustomers = records.customers.filter((c) => c.accountId === account.id);
+    const byId = new Map(accountCustomers.map((c) => [c.id, c]));
+    const contacts: Contact[] = [];
+    for (const c of x.contacts) {
+      const customer = c.customerId === undefined ? undefined : customersById.get(c.customerId);
+      if (c.customerId !== undefined && !customer) return undefined;
+      contacts.push(customer ? { name: c.name, phone: c.phone, customer } : { name: c.name, phone: c.phone });
+    }
+    accounts.push({
+      account,
+      numbers: records.endpoints.filter((e) => e.accountId === account.id && e.kind === 'PhoneNumber'),
+      agents: pool,
+      fixtureAgents: pool.filter((a) => fixtureIds.has(a.id)),
+      teams: records.teams.filter((t) => t.accountId === account.id),
+      contacts,
+      queues: x.queues,
+      holdQueues: x.holdQueues,
+      breadcrumbs: new Map(accountCustomers.map((c) => [c.id, breadcrumbOf(c, byId)])),
+    });
+  }
+  const endpoints = [...records.endpoints];
+  return { accounts, customers: [...records.customers], endpoints, agents: [...records.agents], teams: [...records.teams], endpointsById: new Map(endpoints.map((e) => [e.id, e])) };
 }

@@ -3,6 +3,7 @@ import { scenarioSummary, type StoreCliOptions } from '../cli/seed-command.js';
 import type { ScenarioRequest } from '../seed/scenarios/scenario-request.js';
 import { loadApiModel } from '../spec/wire-model.js';
 import { loadFixtures } from '../store/fixtures.js';
+import { migrateStore } from '../seed/migrate-store.js';
 import { JsonFileStore } from '../store/json-file-store.js';
 import { sortFieldsFromWire } from '../store/session-fields.js';
 import { codecsByFormat } from '../wire/codecs.js';
@@ -121,6 +122,7 @@ async function openStore(
   if (!opts.reset && existsSync(opts.file)) {
     const store = await JsonFileStore.open({ file: opts.file, sortFields, onWarning, ...(opts.now ? { now: opts.now } : {}) });
     if (store) {
+      for (const line of await migrateStore(store, opts.file, fixtures)) warn(`evo-mock: ${line}`);
       const ignored = opts.seedingOptionsGiven.filter((o) => o !== '--now');
       if (ignored.length > 0) warn(`evo-mock: ${opts.file} exists; ${ignored.join(', ')} only shape a new store (use --reset to reseed).`);
       return store;

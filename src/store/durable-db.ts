@@ -1,4 +1,5 @@
-import { unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { Low } from 'lowdb';
@@ -6,9 +7,12 @@ import { fsyncDir } from './atomic-file.js';
 import { acquireLock } from './file-lock.js';
 import { GroupCommitJournal } from './group-commit-journal.js';
 import { JournaledFileAdapter, storeFiles, type RecoveryReport } from './journaled-adapter.js';
+import { describeDropped, journalLine, type DroppedRecord, type JournalRecord } from './journal-reader.js';
 import type { StoreData } from './store-data.js';
 import type { StoredSession } from './session-store.js';
-import { StoreUnavailableError } from './store-errors.js';
+import { recordSeed } from './store-history.js';
+import { writeWorldFile, type WorldExtras } from './world-file.js';
+import { StoreFileError, StoreUnavailableError } from './store-errors.js';
 
 export interface DurableDbOptions {
   readonly file: string;
@@ -32,15 +36,15 @@ const NO_DATA: StoreData = Object.freeze({
 /**
  * The store on disk: a lowdb snapshot (db.json) plus an append-only journal (db.json.journal).
  *
- * Why a journal: a create must be on disk before it is acknowledged. Rewriting a 25 MB snapshot per
- * write (or per group) makes every create cost O(store size); appending one JSON line and fdatasync
- * costs the same at 10 sessions or 100 000, and group commit shares one fsync among every create
+ * Why a journal: a write (put or delete) must be on disk before it is acknowledged. Rewriting a 25 MB snapshot per
+ * write (or per group) makes every write cost O(store size); appending one JSON line and fdatasync
+ * costs the same at 10 sessions or 100 000, and group commit shares one fsync among every write
  * that arrived meanwhile.
  *
  * Compaction folds the journal into a new snapshot (on close, and when the journal outgrows the
  * snapshot): between groups the journal is renamed to db.json.journal.compacting and a fresh one is
- * started, so creates carry on while the snapshot of everything committed so far is written
- * atomically; then the renamed journal is removed. Recovery reads all three, each session once.
+ * started, so writes carry on while the snapshot of everything committed so far is written
+ * atomically; then the renamed journal is removed. Recovery reads all three in order, each record applied over the last (see journaled-adapter.ts).
  */
 export class DurableDb {
   private compacting: Promise<void> | undefined;
@@ -50,7 +54,7 @@ export class DurableDb {
   private constructor(
     readonly low: Low<StoreData>,
     private readonly adapter: JournaledFileAdapter,
-    private readonly journal: GroupCommitJournal<StoredSession>,
+    private readonly journal: GroupCommitJournal<JournalRecord>,
     private readonly release: () => Promise<void>,
     private readonly options: DurableDbOptions,
     readonly recovery: RecoveryReport,
@@ -58,12 +62,16 @@ export class DurableDb {
     this.compactingFileExists = recovery.compactingJournalFound;
   }
 
+  /** The sessions as they stand now; compaction writes these. Set by whoever applies the records. */
+  currentSessions: () => readonly StoredSession[] = () => this.low.data.sessions;
+
   /**
    * Opens the store and replays its journal. Resolves to undefined when there is no snapshot yet
-   * (the caller seeds one with writeFreshStore). `onCommitted` sees each group once it is durable,
-   * before its creates resolve.
+   * (the caller seeds one with writeFreshStore). `onCommitted` sees each group of records once it is
+   * durable, in order, before their appends resolve; it must apply them to the caller's state, which
+   * currentSessions then reflects.
    */
-  static async open(options: DurableDbOptions, onCommitted: (entries: StoredSession[]) => void): Promise<DurableDb | undefined> {
+  static async open(options: DurableDbOptions, onCommitted: (records: JournalRecord[]) => void): Promise<DurableDb | undefined> {
     const adapter = new JournaledFileAdapter(options.file);
     const release = await acquireLock(adapter.files.lock, options.file);
     try {
@@ -75,10 +83,12 @@ export class DurableDb {
         return undefined;
       }
       for (const w of recovery.warnings) options.onWarning?.(w);
+      // Never cut or drop a journal with records it could not read: a copy is kept aside first.
+      await keepDamagedAside(adapter.files.journal, recovery.dropped.journal, options.onWarning);
+      await keepDamagedAside(adapter.files.compacting, recovery.dropped.compacting, options.onWarning);
       let db: DurableDb | undefined;
-      const journal = await GroupCommitJournal.open<StoredSession>(adapter.files.journal, recovery.journalValidBytes, (entries) => {
-        (low.data.sessions as StoredSession[]).push(...entries);
-        onCommitted(entries);
+      const journal = await GroupCommitJournal.open<JournalRecord>(adapter.files.journal, recovery.journalValidBytes, (records) => {
+        onCommitted(records);
         db?.maybeCompact();
       });
       db = new DurableDb(low, adapter, journal, release, options, recovery);
@@ -101,9 +111,10 @@ export class DurableDb {
     return this.journal.groups;
   }
 
-  append(entry: StoredSession): Promise<void> {
-    if (this.closing) return Promise.reject(new StoreUnavailableError('The store is closing; no more sessions can be created.'));
-    return this.journal.append(`${JSON.stringify(entry)}\n`, entry);
+  /** Journals one put or delete; resolves once it is on disk and applied (see open's onCommitted). */
+  append(record: JournalRecord): Promise<void> {
+    if (this.closing) return Promise.reject(new StoreUnavailableError('The store is closing; no more sessions can be changed.'));
+    return this.journal.append(journalLine(record), record);
   }
 
   /** Folds the journal into a new snapshot. Concurrent calls share one run. */
@@ -114,7 +125,7 @@ export class DurableDb {
     return this.compacting;
   }
 
-  /** Lets queued creates finish, compacts, and releases the files. */
+  /** Lets queued writes finish, compacts, and releases the files. */
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
@@ -163,23 +174,29 @@ export class DurableDb {
     this.compactingFileExists = false;
   }
 
-  /** The data as committed right now; later creates go to the fresh journal, not into this copy. */
-  private view(): StoreData {
-    return { ...this.low.data, sessions: this.low.data.sessions.slice() };
+  /** The data as committed right now; later writes go to the fresh journal, not into this copy. */
+  view(): StoreData {
+    return { ...this.low.data, sessions: this.currentSessions().slice() };
   }
 }
 
 /**
- * Replaces whatever store is at `file` with `data` (seeding, --reset): the snapshot atomically, then
- * the journals, which belonged to the old data. Refuses while another process has the store open.
+ * Replaces whatever store is at `file` with `data` (seeding, --reset): the snapshot atomically, a copy
+ * of it as the seeded state (db.json.seed, what POST /__admin/reset returns to), the seed's world
+ * (db.json.world, what scenarios draw on), then the journals,
+ * which belonged to the old data. Refuses while another process has the store open.
  */
-export async function writeFreshStore(file: string, data: StoreData): Promise<number> {
+export async function writeFreshStore(file: string, data: StoreData, world?: WorldExtras): Promise<number> {
   const files = storeFiles(file);
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const release = await acquireLock(files.lock, file);
   try {
+    await refuseOrphanJournal(files);
     const adapter = new JournaledFileAdapter(file);
     await adapter.write(data);
+    await recordSeed(file);
+    if (world) await writeWorldFile(files.world, world);
+    else await unlink(files.world).catch(ignoreMissing);
     await unlink(files.journal).catch(ignoreMissing);
     await unlink(files.compacting).catch(ignoreMissing);
     await fsyncDir(path.dirname(path.resolve(file)));
@@ -187,6 +204,43 @@ export async function writeFreshStore(file: string, data: StoreData): Promise<nu
   } finally {
     await release();
   }
+}
+
+/**
+ * A journal without its snapshot holds acknowledged writes that nothing else has: seeding a new
+ * store would delete them. Refused, naming both files (with a snapshot beside it, seeding is a reset
+ * the user asked for, and the journal belongs to the data being replaced).
+ */
+async function refuseOrphanJournal(files: ReturnType<typeof storeFiles>): Promise<void> {
+  if (await stat(files.snapshot).then(() => true, () => false)) return;
+  for (const journal of [files.journal, files.compacting]) {
+    const bytes = await stat(journal).then((s) => s.size, () => 0);
+    if (bytes > 0) {
+      throw new StoreFileError(
+        journal,
+        `holds ${bytes} bytes of acknowledged writes, but ${files.snapshot} (the snapshot they apply to) is missing, so a new store will not be seeded over them`,
+        `Put ${files.snapshot} back (${files.seed} holds the seeded state; a copy of the store works too) and start again, or move ${journal} aside to start from a new seed.`,
+      );
+    }
+  }
+}
+
+/**
+ * Copies a journal that held unreadable records to FILE.damaged-TIME before recovery cuts its tail
+ * (or folds it away), and says what was dropped. A torn last group is what a crash leaves and was
+ * never acknowledged; anything else means the file was damaged, and the copy is what is left of it.
+ */
+async function keepDamagedAside(file: string, dropped: readonly DroppedRecord[], warn: ((message: string) => void) | undefined): Promise<void> {
+  if (dropped.length === 0) return;
+  const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await copyFile(file, aside, constants.COPYFILE_EXCL);
+  await fsyncDir(path.dirname(file));
+  const tailOnly = dropped.every((d) => d.atTail);
+  warn?.(
+    `${file}: dropped ${describeDropped(dropped)} that could not be read; ` +
+      (tailOnly ? 'they were the last writes, cut off when the process stopped, and were never acknowledged. ' : 'the file was damaged (records in the middle are unreadable). ') +
+      `The journal as it was is kept in ${aside}; every other record was recovered.`,
+  );
 }
 
 function ignoreMissing(err: unknown): void {

@@ -55,7 +55,7 @@ export class GroupCommitJournal<P> {
 
   append(line: string, payload: P): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    if (this.closed) return Promise.reject(new StoreUnavailableError('The store is closed; no more sessions can be created.'));
+    if (this.closed) return Promise.reject(new StoreUnavailableError('The store is closed; no more sessions can be changed.'));
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ line, payload, resolve, reject });
       this.kick();

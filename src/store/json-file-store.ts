@@ -1,12 +1,15 @@
 import type { SessionInfo } from '../generated/dtos.js';
 import { Directory, reaches } from './directory.js';
 import { DurableDb } from './durable-db.js';
-import { listPage } from './list-page.js';
-import { archiveCutoff, checkSessionQuery, type QueryProblem, type SortFields } from './list-sessions.js';
-import { effectiveAccounts, SessionIndex } from './session-index.js';
+import { FileSessionRepository } from './file-session-repository.js';
+import { checkSessionQuery, type QueryProblem, type SortFields } from './list-sessions.js';
+import { checkEntry } from './session-repository.js';
+import { storeFiles } from './journaled-adapter.js';
+import { StoreHistory } from './store-history.js';
+import { readWorldFile, type WorldExtras } from './world-file.js';
 import type { AccountScope, CustomerView, SessionPage, SessionQuery, SessionStore, StoredSession } from './session-store.js';
-import type { AgentRecord, EndpointRecord, StoreMeta, TeamRecord } from './store-data.js';
-import { SessionQueryError, StoreInputError } from './store-errors.js';
+import type { AgentRecord, EndpointRecord, StoreData, StoreMeta, TeamRecord } from './store-data.js';
+import { StoreInputError } from './store-errors.js';
 
 export interface OpenStoreOptions {
   /** The snapshot file; the journal and lock sit beside it. */
@@ -21,45 +24,65 @@ export interface OpenStoreOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-/** dateCreated must sort as text and cut as a UTC day, so the store takes exactly Date#toISOString()'s form. */
-const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
 /**
- * The SessionStore on a lowdb file with a journal (see durable-db.ts for the durability design).
- * Reads run over in-memory indexes; a create is visible once it is durable. Sessions are frozen when
- * stored: callers get the stored objects, and must copy to change them (the GetSession quirk, say).
+ * The SessionStore on a lowdb file with a journal (see durable-db.ts for the durability design):
+ * the sessions (FileSessionRepository, the seam every change goes through), the directory beside
+ * them, and the clock, with the scope checks the public operations need on top. Sessions are frozen
+ * when stored: callers get the stored objects, and must copy to change them (the GetSession quirk).
  */
 export class JsonFileStore implements SessionStore {
   private readonly pendingIds = new Set<string>();
+  /** Reset and snapshots: whole states the sessions can be brought back to. */
+  readonly history: StoreHistory;
 
   private constructor(
     private readonly db: DurableDb,
-    private readonly index: SessionIndex,
-    private readonly directory: Directory,
+    readonly sessions: FileSessionRepository,
+    readonly directory: Directory,
     private readonly sortFields: SortFields,
     private readonly clock: () => Date,
-  ) {}
+    file: string,
+    private worldExtras: WorldExtras | undefined,
+  ) {
+    this.history = new StoreHistory(file, sessions, () => db.view());
+  }
 
   /** Opens an existing store; undefined when the file does not exist yet (seed it first). */
   static async open(options: OpenStoreOptions): Promise<JsonFileStore | undefined> {
-    const index = new SessionIndex();
+    let sessions: FileSessionRepository | undefined;
     const db = await DurableDb.open(
       { file: options.file, ...(options.compactAfterBytes !== undefined ? { compactAfterBytes: options.compactAfterBytes } : {}), ...(options.onWarning ? { onWarning: options.onWarning } : {}) },
-      (entries) => entries.forEach((e) => index.add(e)),
+      (records) => sessions?.apply(records),
     );
     if (!db) return undefined;
-    for (const entry of db.low.data.sessions) index.add(deepFreeze(entry));
+    sessions = new FileSessionRepository(db, options.sortFields);
     const clock = options.clock ?? clockFor(options.now, db.low.data.meta);
-    return new JsonFileStore(db, index, new Directory(db.low.data), options.sortFields, clock);
+    const world = await readWorldFile(storeFiles(options.file).world);
+    return new JsonFileStore(db, sessions, new Directory(db.low.data), options.sortFields, clock, options.file, world);
   }
 
   get meta(): StoreMeta {
     return this.db.low.data.meta;
   }
 
+  /** Each account's callers and queues (db.json.world); undefined for a store an earlier evo-mock wrote. */
+  get world(): WorldExtras | undefined {
+    return this.worldExtras;
+  }
+
+  /** Takes the world a migration has just written beside the store (see src/seed/migrate-store.ts). */
+  adoptWorld(world: WorldExtras): void {
+    this.worldExtras = world;
+  }
+
+  /** The directory's records as stored (customers, endpoints, agents, teams), in the seed's order. */
+  records(): Pick<StoreData, 'customers' | 'endpoints' | 'agents' | 'teams'> {
+    return this.db.low.data;
+  }
+
   /** Figures for logs and tests: sessions held, journal size, fsync'd groups. */
   get stats(): { readonly sessions: number; readonly journalBytes: number; readonly groups: number } {
-    return { sessions: this.index.size, journalBytes: this.db.journalBytes, groups: this.db.groups };
+    return { sessions: this.sessions.size, journalBytes: this.db.journalBytes, groups: this.db.groups };
   }
 
   now(): Date {
@@ -71,15 +94,11 @@ export class JsonFileStore implements SessionStore {
   }
 
   list(query: SessionQuery, scope: AccountScope): SessionPage {
-    const problems = this.checkQuery(query);
-    if (problems.length > 0) throw new SessionQueryError(problems);
-    const accounts = effectiveAccounts(query.accountIds, scope);
-    const sources = accounts?.size === 0 ? { lists: [], guaranteed: {} } : this.index.sources(query, accounts);
-    return listPage(sources, query, accounts, { archiveCutoff: archiveCutoff(this.clock()), sortFields: this.sortFields });
+    return this.sessions.list(query, scope, this.clock());
   }
 
   get(id: string, scope: AccountScope): SessionInfo | undefined {
-    const e = this.index.get(id);
+    const e = this.sessions.get(id);
     return e && reaches(scope, e.session.accountId) ? e.session : undefined;
   }
 
@@ -88,12 +107,12 @@ export class JsonFileStore implements SessionStore {
   }
 
   active(scope: AccountScope): readonly SessionInfo[] {
-    return newestFirst(this.index.activeSessions(), (s) => reaches(scope, s.accountId));
+    return newestFirst(this.sessions.live(), (s) => reaches(scope, s.accountId));
   }
 
   mine(user: { readonly id: string; readonly endpointId: string }, scope: AccountScope): readonly SessionInfo[] {
     return newestFirst(
-      this.index.activeSessions(),
+      this.sessions.live(),
       (s) =>
         reaches(scope, s.accountId) &&
         (s.endpointId === user.endpointId || (s.members ?? []).some((m) => m.endpointId === user.endpointId || m.identity === user.id)),
@@ -101,11 +120,11 @@ export class JsonFileStore implements SessionStore {
   }
 
   async create(entry: StoredSession): Promise<SessionInfo> {
-    const id = checkNew(entry);
-    if (this.index.has(id) || this.pendingIds.has(id)) throw new StoreInputError(`A session with id '${id}' already exists; give the new session a fresh id.`);
+    const id = checkEntry(entry);
+    if (this.sessions.get(id) || this.pendingIds.has(id)) throw new StoreInputError(`A session with id '${id}' already exists; give the new session a fresh id.`);
     this.pendingIds.add(id);
     try {
-      await this.db.append(deepFreeze(entry));
+      await this.sessions.put(entry);
     } finally {
       this.pendingIds.delete(id);
     }
@@ -155,18 +174,6 @@ export function clockFor(now: Date | undefined, meta: StoreMeta): () => Date {
   return () => new Date(base + Math.floor(performance.now() - origin));
 }
 
-function checkNew(entry: StoredSession): string {
-  const s = entry?.session;
-  if (!s || typeof s !== 'object') throw new StoreInputError('A stored session needs a "session" object.');
-  if (typeof s.id !== 'string' || s.id === '') throw new StoreInputError('A new session needs an id.');
-  if (typeof s.accountId !== 'string' || s.accountId === '') throw new StoreInputError(`Session '${s.id}' needs an accountId.`);
-  if (typeof s.dateCreated !== 'string' || !ISO_UTC_MS.test(s.dateCreated)) {
-    throw new StoreInputError(`Session '${s.id}' needs dateCreated as new Date().toISOString() writes it (e.g. 2026-11-20T14:03:07.123Z), not '${String(s.dateCreated)}'.`);
-  }
-  if (entry.parentSessionId !== undefined && typeof entry.parentSessionId !== 'string') throw new StoreInputError('parentSessionId must be a string.');
-  return s.id;
-}
-
 function newestFirst(list: readonly StoredSession[], keep: (s: SessionInfo) => boolean): SessionInfo[] {
   const out: SessionInfo[] = [];
   for (let i = list.length - 1; i >= 0; i--) {
@@ -174,15 +181,4 @@ function newestFirst(list: readonly StoredSession[], keep: (s: SessionInfo) => b
     if (keep(s)) out.push(s);
   }
   return out;
-}
-
-/** Frozen all the way down, which also lets the wire writers cache their bytes (src/wire/fragment-cache.ts). */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    // Indexes and for-in rather than Object.values: no array per object for 10 000 sessions at start-up.
-    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
-    else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }

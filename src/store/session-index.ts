@@ -29,9 +29,11 @@ export interface Sources {
 type Multi = Map<string, StoredSession[]>;
 
 /**
- * In-memory indexes over the stored sessions, kept on every create. Each list is in (dateCreated, id)
- * ascending order, so a query in the default order needs no sort and a query narrowed by one key
- * (an account, a customer, an endpoint, a parent) filters only that key's sessions.
+ * In-memory indexes over the stored sessions, kept on every put and delete. Each list is in
+ * (dateCreated, id) ascending order, so a query in the default order needs no sort and a query
+ * narrowed by one key (an account, a customer, an endpoint, a parent) filters only that key's
+ * sessions. A replaced session leaves every list it was in (by object identity) before its new
+ * version goes in, so no list ever holds a stale version.
  */
 export class SessionIndex {
   private readonly byId = new Map<string, StoredSession>();
@@ -63,6 +65,68 @@ export class SessionIndex {
     addTo(this.byEndpoint, s.endpointId, entry);
     addTo(this.byParent, entry.parentSessionId, entry);
     if (s.ended !== true) insertSorted(this.live, entry);
+  }
+
+  /** Takes the session with this id out of every list; answers what was there. */
+  remove(id: string): StoredSession | undefined {
+    const entry = this.byId.get(id);
+    if (!entry) return undefined;
+    const s = entry.session;
+    this.byId.delete(id);
+    removeSorted(this.all, entry);
+    removeFrom(this.byAccount, s.accountId, entry);
+    removeFrom(this.byCustomer, s.customerId, entry);
+    removeFrom(this.byEndpoint, s.endpointId, entry);
+    removeFrom(this.byParent, entry.parentSessionId, entry);
+    if (s.ended !== true) removeSorted(this.live, entry);
+    return entry;
+  }
+
+  /** Put: the new version replaces any session with its id. Answers the one it replaced. */
+  put(entry: StoredSession): StoredSession | undefined {
+    const previous = this.remove(entry.session.id as string);
+    this.add(entry);
+    return previous;
+  }
+
+  /**
+   * Removes many at once: past a few, one pass per list (a filter) beats a splice per session,
+   * which matters when a reset or a bulk delete takes thousands out of a large store.
+   */
+  removeMany(ids: Iterable<string>): StoredSession[] {
+    const gone: StoredSession[] = [];
+    for (const id of ids) {
+      const e = this.byId.get(id);
+      if (e) gone.push(e);
+    }
+    if (gone.length < 64) {
+      for (const e of gone) this.remove(e.session.id as string);
+      return gone;
+    }
+    const drop = new Set(gone);
+    for (const e of gone) this.byId.delete(e.session.id as string);
+    const keep = (list: StoredSession[]) => {
+      let w = 0;
+      for (let r = 0; r < list.length; r++) {
+        const e = list[r] as StoredSession;
+        if (!drop.has(e)) list[w++] = e;
+      }
+      list.length = w;
+    };
+    keep(this.all);
+    keep(this.live);
+    for (const map of [this.byAccount, this.byCustomer, this.byEndpoint, this.byParent]) {
+      for (const [key, list] of map) {
+        keep(list);
+        if (list.length === 0) map.delete(key);
+      }
+    }
+    return gone;
+  }
+
+  /** Every session, in (dateCreated, id) ascending order. */
+  everything(): readonly StoredSession[] {
+    return this.all;
   }
 
   /** Sessions that have not ended, oldest first. */
@@ -130,6 +194,34 @@ function addTo(map: Multi, key: string | undefined | null, entry: StoredSession)
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   insertSorted(list, entry);
+}
+
+function removeFrom(map: Multi, key: string | undefined | null, entry: StoredSession): void {
+  if (key === undefined || key === null) return;
+  const list = map.get(key);
+  if (!list) return;
+  removeSorted(list, entry);
+  if (list.length === 0) map.delete(key);
+}
+
+/** Binary search to the entry's place, then the exact object (identity) among its equals. */
+function removeSorted(list: StoredSession[], entry: StoredSession): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareStored(list[mid] as StoredSession, entry) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && compareStored(list[i] as StoredSession, entry) === 0; i++) {
+    if (list[i] === entry) {
+      list.splice(i, 1);
+      return;
+    }
+  }
+  // Not where its order says: only possible if the entry was changed after it went in (they are frozen).
+  const at = list.indexOf(entry);
+  if (at >= 0) list.splice(at, 1);
 }
 
 /** New sessions are nearly always the newest, so this is a push; older ones go in by binary search. */

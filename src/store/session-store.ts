@@ -1,6 +1,9 @@
 import type { CustomerBreadcrumb, SessionInfo } from '../generated/dtos.js';
 import type { QueryProblem } from './list-sessions.js';
-import type { AgentRecord, CustomerRecord, EndpointRecord, TeamRecord } from './store-data.js';
+import type { SessionRepository } from './session-repository.js';
+import type { StoreHistory } from './store-history.js';
+import type { AgentRecord, CustomerRecord, EndpointRecord, StoreData, TeamRecord } from './store-data.js';
+import type { WorldExtras } from './world-file.js';
 
 export type { QueryProblem } from './list-sessions.js';
 export type { AgentRecord, CustomerRecord, EndpointRecord, TeamRecord } from './store-data.js';
@@ -54,8 +57,20 @@ export interface SessionPage {
   readonly hasMorePages: boolean;
 }
 
-/** The store's seam: a few named queries. Reads are synchronous over memory; writes resolve once durable. */
+/**
+ * What the server runs on: the sessions (the SessionRepository seam, through which every change
+ * goes), the directory beside them, and the clock, with the scope checks of the public operations
+ * on top. Reads are synchronous over memory; writes resolve once durable.
+ */
 export interface SessionStore {
+  /** The mutable sessions: get, list, live, put (create or replace), delete, onChange. See session-repository.ts. */
+  readonly sessions: SessionRepository;
+  /** The seeded state (reset) and named snapshots. */
+  readonly history: StoreHistory;
+  /** Each account's callers and queues, for scenarios; undefined for a store an earlier evo-mock wrote. */
+  readonly world: WorldExtras | undefined;
+  /** The directory's records as stored, in the seed's order. */
+  records(): Pick<StoreData, 'customers' | 'endpoints' | 'agents' | 'teams'>;
   list(query: SessionQuery, scope: AccountScope): SessionPage;
   get(id: string, scope: AccountScope): SessionInfo | undefined;
   /** Sessions not ended in the reachable accounts (GetActiveSessions). */
@@ -63,7 +78,7 @@ export interface SessionStore {
   /** Sessions not ended where the user is a member or owns the session's endpoint (GetMySessions). */
   mine(user: { readonly id: string; readonly endpointId: string }, scope: AccountScope): readonly SessionInfo[];
   exists(id: string, scope: AccountScope): boolean;
-  /** Resolves only once the new session is on disk. */
+  /** Creates a session whose id is not taken (StoreInputError otherwise); resolves once on disk. */
   create(entry: StoredSession): Promise<SessionInfo>;
   /** Flushes pending writes and releases the file. */
   close(): Promise<void>;

@@ -29,6 +29,8 @@ export interface StoreMeta {
    * archive boundary stays where the seed put it. False: the wall clock.
    */
   readonly nowFixed: boolean;
+  /** Only in a saved snapshot (db.json.snapshots/NAME.json): what it is, for listing without reading it whole. */
+  readonly snapshot?: { readonly name: string; readonly savedAt: string; readonly sessions: number };
 }
 
 export interface CustomerRecord {

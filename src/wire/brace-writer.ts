@@ -160,7 +160,7 @@ export function createBraceWriter(dialect: BraceDialect): {
 
   /**
    * The same bytes as the writer, in pieces of about `chunkChars`: the document's own lists are cut
-   * between items (see writeChunks in codec.ts). The document itself is never a cache candidate here:
+   * between items (Codec.stringifyChunks). The document itself is never a cache candidate here:
    * one large enough to stream is built per request.
    */
   function* writeChunks(value: unknown, type: WireObject, chunkChars: number): Generator<string, void, undefined> {

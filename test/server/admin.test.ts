@@ -97,15 +97,34 @@ describe('POST /__admin/scenarios/{name}', () => {
     }
   });
 
-  it('empty-account holds on a fresh store (nothing to create), and is refused once a session is put there', async () => {
+  it('empty-account holds on a fresh store (nothing to do), and deletes what was put there since', async () => {
     const own = await startScenarioMock({ sessions: 30 });
     try {
-      const fine = await own.json<Applied>('/__admin/scenarios/empty-account', { method: 'POST' });
-      assert.deepEqual([fine.status, fine.body.created, fine.body.alreadyPresent], [200, 0, 0]);
-      assert.equal((await own.json('/__admin/sessions', { method: 'POST', body: { accountId: EMPTY_ACCOUNT } })).status, 201);
-      const refused = await own.json<ErrorBody>('/__admin/scenarios/empty-account', { method: 'POST' });
-      assert.equal(refused.status, 409);
-      assert.match(refused.body.responseStatus.message, /needs account e5b4.* to hold no session, but one is there.*--reset --scenario empty-account/);
+      const fine = await own.json<Applied & { deleted?: number }>('/__admin/scenarios/empty-account', { method: 'POST' });
+      assert.deepEqual([fine.status, fine.body.created, fine.body.alreadyPresent, fine.body.deleted], [200, 0, 0, undefined]);
+      const put = await own.json<SessionInfo>('/__admin/sessions', { method: 'POST', body: { accountId: EMPTY_ACCOUNT } });
+      assert.equal(put.status, 201);
+      const emptied = await own.json<Applied & { deleted?: number; message: string }>('/__admin/scenarios/empty-account', { method: 'POST' });
+      assert.deepEqual([emptied.status, emptied.body.deleted], [200, 1]);
+      assert.match(emptied.body.message, /deleted 1 session/);
+      assert.equal((await own.json(`/__admin/sessions/${put.body.id}`)).status, 404);
+      const list = await own.json<ListBody>('/sessions', { user: 'empty' });
+      assert.equal(list.body.totalCount, 0);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('empty deletes every session on a running mock, durably, and reset brings the seeded ones back', async () => {
+    let own = await startScenarioMock({ sessions: 30, scenarios: 'hold-transferring' });
+    try {
+      const { body } = await own.json<Applied & { deleted: number }>('/__admin/scenarios/empty', { method: 'POST' });
+      assert.equal(body.deleted, own.seeded.sessions.length);
+      assert.equal((await own.json<{ sessions: number }>('/__admin/health')).body.sessions, 0);
+      own = await own.restart();
+      assert.equal((await own.json<{ sessions: number }>('/__admin/health')).body.sessions, 0, 'still empty after a restart');
+      const reset = await own.json<{ created: number; sessions: number }>('/__admin/reset', { method: 'POST' });
+      assert.deepEqual([reset.status, reset.body.created, reset.body.sessions], [200, own.seeded.sessions.length, own.seeded.sessions.length]);
     } finally {
       await own.stop();
     }
@@ -116,7 +135,6 @@ describe('POST /__admin/scenarios/{name}', () => {
     { path: 'huge-list?count=0', status: 400, code: 'ArgumentException', message: /from 1 to 200000, not '0'/, field: 'count' },
     { path: 'huge-list:5?count=6', status: 400, code: 'ArgumentException', message: /Give the size once/, field: 'count' },
     { path: 'missed-call?count=2', status: 400, code: 'ArgumentException', message: /has no size/, field: 'count' },
-    { path: 'empty', status: 409, code: 'Conflict', message: /needs every account to hold no session, but \d+ are there.*--reset --scenario empty/ },
   ];
   for (const r of refusals) {
     it(`answers ${r.status} ${r.code} for ${r.path}, in ResponseStatus shape`, async () => {

@@ -121,3 +121,86 @@ describe('simultaneous starters on a store a SIGKILL left locked', () => {
     assert.deepEqual(missing, [], `${missing.length} of ${acked.length} acknowledged sessions were lost`);
   });
 });
+
+interface Intent {
+  readonly op: 'C' | 'U' | 'D';
+  readonly id: string;
+  readonly version: number;
+}
+
+/** What each id must hold after the kill: its last acknowledged state, or the state its writer's unacknowledged write would give. */
+interface Expected {
+  acked: number | 'deleted';
+  inFlight?: number | 'deleted';
+}
+
+function mixedAndKill(file: string, compactAfterBytes: number, killAfter: number): Promise<{ expected: Map<string, Expected>; acks: number; deletes: number; updates: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'mixed-writes-under-load.ts'), file, String(compactAfterBytes)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const intents = new Map<string, Intent>();
+    const expected = new Map<string, Expected>();
+    let acks = 0;
+    let deletes = 0;
+    let updates = 0;
+    let buffer = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const stateOf = (i: Intent): number | 'deleted' => (i.op === 'D' ? 'deleted' : i.version);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        const [kind, w, op, id, version] = line.split(' ');
+        if (kind === 'I') {
+          const intent: Intent = { op: op as Intent['op'], id: id!, version: Number(version) };
+          intents.set(w!, intent);
+          const e = expected.get(intent.id);
+          if (e) e.inFlight = stateOf(intent);
+          else expected.set(intent.id, { acked: 'deleted', inFlight: stateOf(intent) });
+        } else if (kind === 'A') {
+          const intent = intents.get(w!)!;
+          intents.delete(w!);
+          expected.set(intent.id, { acked: stateOf(intent) });
+          acks++;
+          if (intent.op === 'D') deletes++;
+          if (intent.op === 'U') updates++;
+        }
+      }
+      if (acks >= killAfter && child.exitCode === null && !child.killed) child.kill('SIGKILL');
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal !== 'SIGKILL') reject(new Error(`writer exited by itself (code ${code}): ${stderr}`));
+      else resolve({ expected, acks, deletes, updates });
+    });
+  });
+}
+
+describe('durability of updates and deletes under SIGKILL', () => {
+  const runs = [
+    { name: 'killed mid-burst: no acknowledged write lost, no acknowledged delete resurrected', compactAfterBytes: 64 << 20, killAfter: 1500 },
+    { name: 'killed while compactions run: the same holds through the snapshot', compactAfterBytes: 150_000, killAfter: 2500 },
+  ];
+  for (const run of runs) {
+    it(run.name, async (t) => {
+      const file = path.join(await tempDir(t), 'db.json');
+      await seedStoreFile({ file, fixtures: await loadFixtures(), seed: 9, sessions: SEEDED, now: new Date('2026-11-20T12:00:00.000Z') });
+      const { expected, acks, deletes, updates } = await mixedAndKill(file, run.compactAfterBytes, run.killAfter);
+      assert.ok(acks >= run.killAfter && deletes > 100 && updates > 100, `only ${acks} writes (${updates} updates, ${deletes} deletes) were acknowledged`);
+
+      const store = await JsonFileStore.open({ file, sortFields: new Map() });
+      assert.ok(store);
+      onCleanup(t, () => store.close());
+      const wrong: string[] = [];
+      for (const [id, e] of expected) {
+        const held = store.sessions.get(id);
+        const state = held ? Number(held.session.displayName!.slice(1)) : 'deleted';
+        if (state !== e.acked && state !== e.inFlight) wrong.push(`${id}: holds ${state}, acknowledged ${e.acked}${e.inFlight !== undefined ? ` (in flight: ${e.inFlight})` : ''}`);
+      }
+      assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} of ${expected.size} sessions are not as acknowledged`);
+    });
+  }
+});

@@ -4,15 +4,16 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { writeFileAtomic } from '../../src/store/atomic-file.js';
 import { GroupCommitJournal } from '../../src/store/group-commit-journal.js';
-import { readJournal } from '../../src/store/journal-reader.js';
+import { readJournal, type JournalRecord } from '../../src/store/journal-reader.js';
 import { stored, tempDir } from './helpers.js';
 
+const recordId = (r: JournalRecord) => ('put' in r ? r.put.session.id : `-${r.deleted}`);
 const line = (id: string) => `${JSON.stringify(stored({ id, accountId: 'a', dateCreated: '2026-11-20T10:00:00.000Z' }))}\n`;
 
 describe('reading a journal', () => {
   it('reads nothing from a missing file', async (t) => {
     const dir = await tempDir(t);
-    assert.deepEqual(await readJournal(path.join(dir, 'none')), { entries: [], validBytes: 0, tornBytes: 0, warnings: [] });
+    assert.deepEqual(await readJournal(path.join(dir, 'none')), { entries: [], validBytes: 0, tornBytes: 0, warnings: [], dropped: [] });
   });
 
   it('drops a torn last line (never acknowledged) and says where the good part ends', async (t) => {
@@ -20,7 +21,7 @@ describe('reading a journal', () => {
     const good = line('s1') + line('s2');
     await writeFile(file, good + line('s3').slice(0, 40));
     const j = await readJournal(file);
-    assert.deepEqual(j.entries.map((e) => e.session.id), ['s1', 's2']);
+    assert.deepEqual(j.entries.map(recordId), ['s1', 's2']);
     assert.equal(j.validBytes, Buffer.byteLength(good));
     assert.equal(j.tornBytes, 40);
     assert.deepEqual(j.warnings, []);
@@ -30,7 +31,7 @@ describe('reading a journal', () => {
     const file = path.join(await tempDir(t), 'j');
     await writeFile(file, Buffer.concat([Buffer.from(line('s1')), Buffer.alloc(300), Buffer.from('\n')]));
     const j = await readJournal(file);
-    assert.deepEqual(j.entries.map((e) => e.session.id), ['s1']);
+    assert.deepEqual(j.entries.map(recordId), ['s1']);
     assert.equal(j.tornBytes, 301);
   });
 
@@ -38,7 +39,7 @@ describe('reading a journal', () => {
     const file = path.join(await tempDir(t), 'j');
     await writeFile(file, line('s1') + '{"session":{"id":"x"}}\n' + 'not json\n' + line('s4'));
     const j = await readJournal(file);
-    assert.deepEqual(j.entries.map((e) => e.session.id), ['s1', 's4']);
+    assert.deepEqual(j.entries.map(recordId), ['s1', 's4']);
     assert.equal(j.tornBytes, 0);
     assert.equal(j.warnings.length, 2);
     assert.match(j.warnings[0] ?? '', /line 2 skipped .*accountId/);
@@ -75,7 +76,7 @@ describe('group commit', () => {
     await journal.append(line('s2'), 's2');
     await journal.close();
     const after = await readJournal(file);
-    assert.deepEqual(after.entries.map((e) => e.session.id), ['s1', 's2']);
+    assert.deepEqual(after.entries.map(recordId), ['s1', 's2']);
     assert.equal(after.tornBytes, 0);
   });
 
@@ -95,7 +96,7 @@ describe('group commit', () => {
     const old = await readJournal(path.join(dir, 'j.old'));
     const fresh = await readJournal(file);
     assert.equal(old.entries.length + fresh.entries.length, 3);
-    assert.ok(fresh.entries.some((e) => e.session.id === 'c'));
+    assert.ok(fresh.entries.some((e) => recordId(e) === 'c'));
   });
 
   it('refuses appends once closed', async (t) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFile, copyFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { SessionInfo } from '../../src/generated/dtos.js';
@@ -119,10 +119,92 @@ describe('compaction', () => {
     await store.compact();
     assert.ok(store.stats.journalBytes < 20 * 15 * 300, 'the journal was compacted along the way');
     await store.close();
-    assert.deepEqual((await readdir(dir)).sort(), ['db.json', 'db.json.journal']);
+    assert.deepEqual((await readdir(dir)).sort(), ['db.json', 'db.json.journal', 'db.json.seed', 'db.json.world']);
     const again = await openStore(file);
     onCleanup(t, () => again.close());
     assert.equal(again.stats.sessions, SEEDED + ids.length);
     for (const id of ids) assert.ok(again.exists(id, 'all'));
+  });
+});
+
+describe('damaged files are never destroyed (issue 14, item 5)', () => {
+  async function openWarned(file: string): Promise<{ store: JsonFileStore; warnings: string[] }> {
+    const warnings: string[] = [];
+    const store = await JsonFileStore.open({ file, sortFields: sessionSortFields(), onWarning: (w) => warnings.push(w) });
+    assert.ok(store);
+    return { store, warnings };
+  }
+
+  it('a torn last record: says how many were dropped and which id, and keeps the journal as it was aside', async (t) => {
+    const { dir, file, ids } = await crashedCopy(t, 5);
+    const torn = JSON.stringify({ session: { ...session({ now: () => NOW } as JsonFileStore), id: 'torn00000000000000000000000000001' } });
+    await appendFile(`${file}.journal`, torn.slice(0, torn.length - 10));
+    const original = await readFile(`${file}.journal`);
+    const { store, warnings } = await openWarned(file);
+    onCleanup(t, () => store.close());
+    for (const id of ids) assert.ok(store.exists(id, 'all'));
+    const aside = (await readdir(dir)).filter((f) => f.startsWith('db.json.journal.damaged-'));
+    assert.equal(aside.length, 1, 'one copy kept aside');
+    assert.deepEqual(await readFile(path.join(dir, aside[0]!)), original, 'the copy is the journal as it was, torn tail included');
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /dropped 1 record \(session id torn00000000000000000000000000001\).*never acknowledged.*db\.json\.journal\.damaged-/);
+    assert.ok(warnings[0]!.includes(path.join(dir, aside[0]!)), 'names the copy');
+  });
+
+  it('a journal that is all garbage is kept aside, not just cut to 0 bytes, and the message counts what was lost', async (t) => {
+    const { dir, file } = await crashedCopy(t, 0);
+    await writeFile(`${file}.journal`, 'garbage line one\n{"session":\ngarbage without end');
+    const { store, warnings } = await openWarned(file);
+    onCleanup(t, () => store.close());
+    assert.equal(store.stats.sessions, SEEDED);
+    const aside = (await readdir(dir)).filter((f) => f.startsWith('db.json.journal.damaged-'));
+    assert.equal(aside.length, 1);
+    assert.equal(await readFile(path.join(dir, aside[0]!), 'utf8'), 'garbage line one\n{"session":\ngarbage without end');
+    assert.ok(warnings.some((w) => /dropped 3 records \(3 with no readable id\)/.test(w) && w.includes(aside[0]!)), warnings.join('\n'));
+  });
+
+  it('a damaged record in the middle: the ones after it are kept, the file is kept aside, and the message says it was damaged', async (t) => {
+    const { dir, file, ids } = await crashedCopy(t, 4);
+    const lines = (await readFile(`${file}.journal`, 'utf8')).split('\n');
+    const broken = lines[1]!.replace('"session":{', '"session":{"broken');
+    await writeFile(`${file}.journal`, [lines[0], broken, ...lines.slice(2)].join('\n'));
+    const { store, warnings } = await openWarned(file);
+    onCleanup(t, () => store.close());
+    assert.equal(ids.filter((id) => store.exists(id, 'all')).length, 3);
+    assert.ok((await readdir(dir)).some((f) => f.startsWith('db.json.journal.damaged-')));
+    assert.ok(warnings.some((w) => /dropped 1 record \(session id \w+\).*damaged/.test(w)), warnings.join('\n'));
+  });
+
+  it('refuses to seed a new store over a journal whose snapshot is missing, and keeps the journal', async (t) => {
+    const { file } = await crashedCopy(t, 3);
+    await unlink(file);
+    const journal = await readFile(`${file}.journal`);
+    await assert.rejects(seedStoreFile({ file, fixtures, seed: 3, sessions: SEEDED, now: NOW }), (err: unknown) => {
+      assert.ok(err instanceof StoreFileError);
+      assert.ok(err.message.startsWith(`${file}.journal: holds`), err.message);
+      assert.match(err.message, /is missing.*Put .*db\.json back.*db\.json\.seed/);
+      return true;
+    });
+    assert.deepEqual(await readFile(`${file}.journal`), journal, 'the journal is untouched');
+  });
+
+  it('names the file when the snapshot or the journal is a directory', async (t) => {
+    const dir = await tempDir(t);
+    const file = path.join(dir, 'db.json');
+    await mkdir(file);
+    await assert.rejects(JsonFileStore.open({ file, sortFields: sessionSortFields() }), (err: unknown) => {
+      assert.ok(err instanceof StoreFileError);
+      assert.match(err.message, /db\.json: cannot be read \(EISDIR\)/);
+      assert.ok(err.message.includes(file));
+      return true;
+    });
+    const other = await crashedCopy(t, 1);
+    await unlink(`${other.file}.journal`);
+    await mkdir(`${other.file}.journal`);
+    await assert.rejects(JsonFileStore.open({ file: other.file, sortFields: sessionSortFields() }), (err: unknown) => {
+      assert.ok(err instanceof StoreFileError);
+      assert.ok(err.message.startsWith(`${other.file}.journal: cannot be read (EISDIR)`), err.message);
+      return true;
+    });
   });
 });

@@ -1,8 +1,7 @@
 import type { Fixtures } from '../../store/fixtures.js';
-import type { AccountScope, SessionQuery, SessionStore, StoredSession } from '../../store/session-store.js';
+import type { SessionStore, StoredSession } from '../../store/session-store.js';
 import type { World } from '../seed-world.js';
 import { planScenario } from './plan-scenario.js';
-import { ScenarioError } from './scenario.js';
 import type { ScenarioRequest } from './scenario-request.js';
 
 export interface RunningTarget {
@@ -21,28 +20,29 @@ export interface AppliedToStore {
   readonly created: readonly string[];
   /** Ids the store already held (applied before): left as they are. */
   readonly alreadyPresent: readonly string[];
+  /** Sessions deleted to empty the accounts the scenario empties (empty, empty-account). */
+  readonly deleted: number;
 }
 
 /** Creates at most this many at once: the journal groups them into a few fsyncs, and memory stays bounded. */
 const BATCH = 5_000;
 
 /**
- * Applies a scenario to a running store through store.create, so every session is durable before
- * the answer. Idempotent by id: what the store already holds is reported, not created again. A
- * scenario that empties accounts holds only if they are already empty; the store cannot delete.
- * Callers serialise applies: two at once could both see an id as missing.
+ * Applies a scenario to a running store through its repository, so every change is durable before
+ * the answer. A scenario that empties accounts deletes what they hold, live and archived. Idempotent
+ * by id: what the store already holds is reported, not created again. Callers serialise applies:
+ * two at once could both see an id as missing.
  */
 export async function applyToStore(request: ScenarioRequest, target: RunningTarget): Promise<AppliedToStore> {
   const plan = planScenario(request, target.fixtures, target.world, target.now);
+  let deleted = 0;
   if (plan.emptied) {
-    const held = countIn(target.store, plan.emptied.accounts);
-    if (held > 0) {
-      throw new ScenarioError(
-        `'${request.scenario.name}' needs ${plan.emptied.label} to hold no session, but ${held === 1 ? 'one is' : `${held} are`} there and a running mock cannot delete them. ` +
-          `Restart with --reset --scenario ${request.scenario.name} (evo-mock serve --reset --scenario ${request.scenario.name}).`,
-        'conflict',
-      );
+    const emptied = plan.emptied.accounts === 'all' ? undefined : new Set(plan.emptied.accounts);
+    const doomed = target.store.sessions.all().filter((e) => !emptied || emptied.has(e.session.accountId as string));
+    for (let i = 0; i < doomed.length; i += BATCH) {
+      await Promise.all(doomed.slice(i, i + BATCH).map((e) => target.store.sessions.delete(e.session.id as string)));
     }
+    deleted = doomed.length;
   }
   const missing: StoredSession[] = [];
   const alreadyPresent: string[] = [];
@@ -54,22 +54,5 @@ export async function applyToStore(request: ScenarioRequest, target: RunningTarg
   for (let i = 0; i < missing.length; i += BATCH) {
     await Promise.all(missing.slice(i, i + BATCH).map((e) => target.store.create(e)));
   }
-  return { scenario: request.scenario.name, count: request.count, created: missing.map((e) => e.session.id as string), alreadyPresent };
-}
-
-/** Sessions in the accounts, live and archived alike. */
-function countIn(store: SessionStore, accounts: readonly string[] | 'all'): number {
-  const scope: AccountScope = accounts === 'all' ? 'all' : new Set(accounts);
-  const query: SessionQuery = {
-    page: 1,
-    countPerPage: 1,
-    all: false,
-    simplifiedPaging: false,
-    specificIds: [],
-    accountIds: [],
-    customerIds: [],
-    endpointIds: [],
-    searchArchive: false,
-  };
-  return store.list(query, scope).totalCount + store.list({ ...query, searchArchive: true }, scope).totalCount;
+  return { scenario: request.scenario.name, count: request.count, created: missing.map((e) => e.session.id as string), alreadyPresent, deleted };
 }

@@ -15,7 +15,7 @@ export const emptyAccount: Scenario = {
     "Guarantees that empty@example.com's account (Umbrella Labs in the default fixtures, seedShare 0) holds no",
     'session: in a new store it drops any the seed put there. Signed in as empty@example.com / empty, GET /sessions',
     'answers totalCount 0, totalPages 0, and /sessions/active and /sessions/my answer no sessions. Creates no session.',
-    'On a running mock it checks the account is still empty (the mock cannot delete what was created there since).',
+    'On a running mock it deletes whatever the account holds (created since, or put there by other scenarios).',
   ].join('\n'),
   fixed: () => [],
   build(ctx) {

@@ -6,8 +6,8 @@ export const empty: Scenario = {
   summary: 'No sessions at all, in any account (combine with other scenarios to have only theirs)',
   details: [
     'A new store gets no seeded sessions (the same as --sessions 0); scenarios named with it still add theirs,',
-    'e.g. --scenario empty,hold-transferring. Every user lists zero sessions. On a running mock, which cannot',
-    'delete, it holds only if the store is empty; otherwise restart with --reset --scenario empty.',
+    'e.g. --scenario empty,hold-transferring. Every user lists zero sessions. On a running mock it deletes every',
+    'session (POST /__admin/reset brings the seeded ones back).',
   ].join('\n'),
   fixed: () => [],
   build: () => ({ sessions: [], emptied: { accounts: 'all', label: 'every account' } }),

@@ -1,16 +1,19 @@
 import type { Fixtures } from '../../store/fixtures.js';
 import type { SessionStore } from '../../store/session-store.js';
 import { seedWorld } from '../seed-data.js';
-import type { World } from '../seed-world.js';
+import { worldFromStore, type World } from '../seed-world.js';
 import { ScenarioError } from './scenario.js';
 
 /**
- * A running store's world, rebuilt from the seed it records: the people, lines and queues the
- * scenarios draw on exist only in the seed's generator, not all in the file. Checked against the
- * store, so a store seeded from other fixtures (or by another version of the seed) is refused
- * rather than given sessions that name people it does not have.
+ * A running store's world: read from the store itself (its records and db.json.world), so no
+ * generator runs. A store an earlier evo-mock wrote has no world file (serve writes one when it
+ * opens it; see migrate-store.ts); then it is rebuilt from the seed it records and checked against
+ * the store, so a store seeded from other fixtures is refused rather than given sessions that name
+ * people it does not have.
  */
 export function worldOfStore(fixtures: Fixtures, seed: number, store: SessionStore): World {
+  const stored = store.world ? worldFromStore(fixtures, store.records(), store.world) : undefined;
+  if (stored) return stored;
   const { world } = seedWorld(fixtures, seed);
   const agentsMatch = world.agents.every((a) => store.agent(a.id, 'all')?.displayName === a.displayName);
   const endpointsMatch = world.endpoints.every((e) => store.endpoint(e.id, 'all')?.name === e.name);

@@ -7,22 +7,37 @@ import { expireSignIns } from './auth-expire-route.js';
 import { behaviourRoutes } from './behaviour-routes.js';
 import { journalRoutes } from './journal-routes.js';
 import { settingsRoutes } from './settings-routes.js';
-import { insertSession } from './insert-session.js';
 import { applyScenario, listScenarios } from './scenario-routes.js';
+import { SessionBodies } from './session-body.js';
+import { sessionRoutes } from './session-routes.js';
+import { storeRoutes } from './store-routes.js';
 
 /**
- * The QA admin API beside /__admin/health: scenarios, sessions, behaviours, the request journal,
- * settings and sign-in expiry. adminGuard stands in front of all of it (origin, JSON bodies, and the
- * --admin-token a mock listening beyond loopback must have).
+ * The QA admin API beside /__admin/health: scenarios, sessions (the data API), reset and snapshots,
+ * behaviours, the request journal, settings and sign-in expiry. adminGuard stands in front of all of
+ * it (origin, JSON bodies, and the --admin-token a mock listening beyond loopback must have).
  */
 export function adminRoutes(options: AppOptions, parts: { readonly controls: MockControls; readonly directory: UserDirectory }): Router {
+  // Admin data writes run one at a time: a read-check-write (a create's id check, a patch) must not interleave with another.
   const serial = serialQueue();
   const { store, fixtures } = options;
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const sessions = sessionRoutes({ bodies: new SessionBodies(options.api, fixtures), store, fixtures, codecs: options.codecs, bodyLimit, serial });
+  const states = storeRoutes({ store, bodyLimit, serial });
   const router = Router();
   router.get('/__admin/scenarios', listScenarios);
   router.post('/__admin/scenarios/:name', applyScenario({ store, fixtures, serial }));
-  router.post('/__admin/sessions', insertSession({ api: options.api, store, fixtures, codecs: options.codecs, bodyLimit: options.bodyLimit ?? 1024 * 1024, serial }));
-  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  router.post('/__admin/sessions', sessions.insert);
+  router.delete('/__admin/sessions', sessions.removeMany);
+  router.get('/__admin/sessions/:id', sessions.read);
+  router.put('/__admin/sessions/:id', sessions.replace);
+  router.patch('/__admin/sessions/:id', sessions.patch);
+  router.delete('/__admin/sessions/:id', sessions.remove);
+  router.post('/__admin/reset', states.reset);
+  router.get('/__admin/snapshots', states.list);
+  router.post('/__admin/snapshots', states.save);
+  router.post('/__admin/snapshots/:name/restore', states.restore);
+  router.delete('/__admin/snapshots/:name', states.remove);
   const { controls } = parts;
   router.use(behaviourRoutes({ api: options.api, codecs: options.codecs, registry: controls.registry, bodyLimit }));
   router.use(journalRoutes({ journal: controls.journal, bodyLimit }));

@@ -52,10 +52,11 @@ export function applyScenario(deps: ScenarioRouteDeps): (req: Request, res: Resp
         ...(request.scenario.count ? { count: applied.count } : {}),
         created,
         alreadyPresent: applied.alreadyPresent.length,
+        ...(applied.deleted > 0 ? { deleted: applied.deleted } : {}),
         createdIds: applied.created.slice(0, MAX_IDS_SHOWN),
         alreadyPresentIds: applied.alreadyPresent.slice(0, MAX_IDS_SHOWN),
         ...(created > MAX_IDS_SHOWN || applied.alreadyPresent.length > MAX_IDS_SHOWN ? { idsTruncated: true } : {}),
-        message: summary(applied.scenario, created, applied.alreadyPresent.length),
+        message: summary(applied.scenario, created, applied.alreadyPresent.length, applied.deleted),
       });
     } catch (err) {
       if (err instanceof ErrorType) throw fromScenarioError(err);
@@ -78,7 +79,8 @@ function readRequest(req: Request, scenarioRequest: (name: string, count?: strin
   return scenarioRequest(name, inName ?? inQuery);
 }
 
-function summary(name: string, created: number, present: number): string {
+function summary(name: string, created: number, present: number, deleted: number): string {
+  if (deleted > 0) return `Applied '${name}': deleted ${deleted} session${deleted === 1 ? '' : 's'}${created > 0 ? `, created ${created}` : ''}.`;
   if (created === 0 && present === 0) return `'${name}' holds in this store; it creates no session.`;
   if (created === 0) return `'${name}' was already applied: all ${present} of its sessions are in the store; nothing was created.`;
   return `Applied '${name}': created ${created} session${created === 1 ? '' : 's'}${present > 0 ? `, ${present} were already there` : ''}.`;

@@ -35,7 +35,7 @@ export function exposureWarning(host: string, port: number, allowedHosts: readon
   const names = ['localhost', 'IP addresses', ...allowedHosts].join(', ');
   return [
     `evo-mock: WARNING: listening on ${where}, port ${port}: anyone who can reach this machine can read and change the mock's data`,
-    `  as the dev users listed below (their passwords are public fixtures) and use its admin API (reset, scenarios, inserts).`,
+    `  as the dev users listed below (their passwords are public fixtures), and use its admin API unless it needs a token.`,
     `  Use --host 127.0.0.1 unless you mean to share it. Requests are answered only when addressed to ${names};`,
     `  add the names others use to reach it (a proxy, a container name) with --allowed-hosts.`,
   ].join('\n');

@@ -75,12 +75,6 @@ export function mediaType(contentType: string | undefined): string {
   return parseMediaType(contentType)?.essence ?? '';
 }
 
-/** A Content-Type naming JSON itself (application/json or text/json, any parameters), not one that merely mentions it. */
-export function isJsonMediaType(contentType: string | undefined): boolean {
-  const essence = mediaType(contentType);
-  return essence === 'application/json' || essence === 'text/json';
-}
-
 /** An unknown or missing Content-Type means an empty DTO, as in ServiceStack. */
 export function bodyKind(contentType: string | undefined): BodyKind {
   return BY_MEDIA_TYPE[mediaType(contentType)] ?? { kind: 'ignored' };

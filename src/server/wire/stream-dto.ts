@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { WireObject } from '../../wire/wire-type.js';
 
 /**
  * Answers at least this long (list items in one member) are written in chunks. Below it an answer is
@@ -12,13 +13,20 @@ export const CHUNK_CHARS = 64 * 1024;
 /** Large answers being serialized at once; the others wait their turn (FIFO), holding only their list. */
 export const MAX_STREAMS_WRITING = 2;
 
+const listMembers = new WeakMap<WireObject, readonly string[]>();
+
 /**
- * Whether `value` has a list member of at least `minItems` items: a ListSessions answer
- * with all=true, say.
+ * Whether `value` has a list member of at least `minItems` items: a ListSessions answer with
+ * all=true, say. Only the members `type` declares as lists are looked at: this runs on every answer.
  */
-export function isLargeList(value: unknown, minItems = STREAM_MIN_ITEMS): boolean {
+export function isLargeList(value: unknown, type: WireObject, minItems = STREAM_MIN_ITEMS): boolean {
   if (typeof value !== 'object' || value === null) return false;
-  for (const member of Object.values(value)) if (Array.isArray(member) && member.length >= minItems) return true;
+  let names = listMembers.get(type);
+  if (!names) listMembers.set(type, (names = type.properties.filter((p) => p.type.kind === 'list').map((p) => p.name)));
+  for (const name of names) {
+    const member = (value as Record<string, unknown>)[name];
+    if (Array.isArray(member) && member.length >= minItems) return true;
+  }
   return false;
 }
 

@@ -40,6 +40,8 @@ export interface MockServer {
   readonly seeded: readonly StoredSession[];
   /** The whole seeded file: customers, agents, teams and endpoints beside the sessions. */
   readonly data: StoreData;
+  /** The store the server runs on, for tests that change sessions beneath it. */
+  readonly store: JsonFileStore;
   request(path: string, init?: RequestInit & { user?: UserName }): Promise<Response>;
   json<T = Record<string, unknown>>(path: string, init?: RequestInit & { user?: UserName }): Promise<{ status: number; body: T; headers: Headers }>;
   stop(): Promise<void>;
@@ -83,6 +85,7 @@ export async function startMock(options: { sessions?: number; seed?: number; app
     fixtures,
     seeded,
     data,
+    store,
     request,
     async json<T>(path: string, init?: RequestInit & { user?: UserName }) {
       const res = await request(path, init);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bodyKind, isJsonMediaType, parseMediaType } from '../../../src/server/wire/media-type.js';
+import { isJson } from '../../../src/server/admin/admin-guard.js';
+import { bodyKind, parseMediaType } from '../../../src/server/wire/media-type.js';
 import { startMock } from '../helpers/mock-server.js';
 
 describe('parseMediaType', () => {
@@ -27,10 +28,11 @@ describe('parseMediaType', () => {
   }
 
   it('only type and subtype decide what a body is', () => {
-    assert.equal(isJsonMediaType('text/plain;charset=json'), false);
-    assert.equal(isJsonMediaType('application/jsonp'), false);
-    assert.equal(isJsonMediaType('application/x-json-ish'), false);
-    assert.equal(isJsonMediaType('text/json; charset=utf-8'), true);
+    assert.equal(isJson('text/plain;charset=json'), false);
+    assert.equal(isJson('application/jsonp'), false);
+    assert.equal(isJson('application/x-json-ish'), false);
+    assert.equal(isJson('application/json; charset="utf-8"'), true);
+    assert.equal(isJson('application/merge-patch+json'), true);
     assert.equal(bodyKind('text/plain; format=application/json').kind, 'ignored');
     assert.equal(bodyKind('application/xml; charset=utf-8').kind, 'codec');
   });

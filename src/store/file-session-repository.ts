@@ -1,0 +1,106 @@
+import type { DurableDb } from './durable-db.js';
+import type { JournalRecord } from './journal-reader.js';
+import { listPage } from './list-page.js';
+import { archiveCutoff, checkSessionQuery, type SortFields } from './list-sessions.js';
+import { effectiveAccounts, SessionIndex } from './session-index.js';
+import { ChangeListeners, checkEntry, deepFreeze, type ChangeListener, type PutResult, type SessionChange, type SessionRepository } from './session-repository.js';
+import type { AccountScope, SessionPage, SessionQuery, StoredSession } from './session-store.js';
+import { SessionQueryError } from './store-errors.js';
+
+/**
+ * The SessionRepository the mock serves from: the indexes (session-index.ts, list-page.ts) over
+ * memory, every write journalled through DurableDb's group commit before it is applied.
+ *
+ * A write goes: check -> freeze -> journal line (put: the session; delete: its id) -> fdatasync
+ * (shared with every write queued meanwhile) -> applied to the indexes in journal order -> change
+ * events -> the caller's promise resolves. Nothing is visible before it is durable, and the
+ * in-memory order of writes is the file's, so a restart replays exactly what was acknowledged.
+ *
+ * The wire writers' fragment cache (src/wire/fragment-cache.ts) keys on the frozen session object;
+ * a put stores a new object, so a changed session can never be answered from the old one's bytes.
+ */
+export class FileSessionRepository implements SessionRepository {
+  private readonly index = new SessionIndex();
+  private readonly listeners = new ChangeListeners();
+  /** Filled as each group is applied, so put/delete can answer what they replaced. */
+  private readonly outcomes = new WeakMap<JournalRecord, StoredSession | undefined>();
+  /** Ids with a put journalled but not yet applied, and how many. */
+  private readonly pendingPuts = new Map<string, number>();
+
+  constructor(
+    private readonly db: DurableDb,
+    private readonly sortFields: SortFields,
+  ) {
+    for (const entry of db.low.data.sessions) this.index.add(deepFreeze(entry));
+    db.currentSessions = () => this.index.everything();
+  }
+
+  /** DurableDb's onCommitted: applies one durable group, in order. */
+  apply(records: readonly JournalRecord[]): void {
+    const changes: SessionChange[] = [];
+    for (const record of records) {
+      if ('put' in record) {
+        const id = record.put.session.id as string;
+        const previous = this.index.put(record.put);
+        this.outcomes.set(record, previous);
+        changes.push(previous ? { kind: 'put', id, entry: record.put, previous } : { kind: 'put', id, entry: record.put });
+      } else {
+        const previous = this.index.remove(record.deleted);
+        this.outcomes.set(record, previous);
+        if (previous) changes.push({ kind: 'delete', id: record.deleted, previous });
+      }
+    }
+    for (const change of changes) this.listeners.emit(change);
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  get(id: string): StoredSession | undefined {
+    return this.index.get(id);
+  }
+
+  list(query: SessionQuery, scope: AccountScope, now: Date): SessionPage {
+    const problems = checkSessionQuery(query, this.sortFields);
+    if (problems.length > 0) throw new SessionQueryError(problems);
+    const accounts = effectiveAccounts(query.accountIds, scope);
+    const sources = accounts?.size === 0 ? { lists: [], guaranteed: {} } : this.index.sources(query, accounts);
+    return listPage(sources, query, accounts, { archiveCutoff: archiveCutoff(now), sortFields: this.sortFields });
+  }
+
+  live(): readonly StoredSession[] {
+    return this.index.activeSessions();
+  }
+
+  all(): readonly StoredSession[] {
+    return this.index.everything();
+  }
+
+  async put(entry: StoredSession): Promise<PutResult> {
+    const id = checkEntry(entry);
+    const record: JournalRecord = { put: deepFreeze(entry) };
+    this.pendingPuts.set(id, (this.pendingPuts.get(id) ?? 0) + 1);
+    try {
+      await this.db.append(record);
+    } finally {
+      const n = (this.pendingPuts.get(id) ?? 1) - 1;
+      if (n > 0) this.pendingPuts.set(id, n);
+      else this.pendingPuts.delete(id);
+    }
+    const previous = this.outcomes.get(record);
+    return previous ? { entry, previous } : { entry };
+  }
+
+  async delete(id: string): Promise<StoredSession | undefined> {
+    // Nothing to journal for an id that is neither stored nor about to be: a no-op stays off the disk.
+    if (!this.index.has(id) && !this.pendingPuts.has(id)) return undefined;
+    const record: JournalRecord = { deleted: id };
+    await this.db.append(record);
+    return this.outcomes.get(record);
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    return this.listeners.add(listener);
+  }
+}
