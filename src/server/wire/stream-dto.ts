@@ -75,17 +75,18 @@ export async function streamChunks(res: ServerResponse, status: number, contentT
       if (res.destroyed) return;
       const flushed = res.write(pending);
       pending = '';
-      if (flushed) {
-        await nextTurn();
-        continue;
+      if (!flushed) {
+        // The client has not taken the last chunk: let another answer serialize meanwhile.
+        writers.give();
+        holding = false;
+        await drained(res);
+        if (res.destroyed) return;
+        await writers.take();
+        holding = true;
       }
-      // The client has not taken the last chunk: let another answer serialize meanwhile.
-      writers.give();
-      holding = false;
-      await drained(res);
-      if (res.destroyed) return;
-      await writers.take();
-      holding = true;
+      // A turn of the event loop whatever happened: when the socket takes a chunk at once, 'drain'
+      // comes on process.nextTick, and awaiting it alone would never let other requests in.
+      await nextTurn();
     }
     res.end(pending + suffix);
   } finally {
