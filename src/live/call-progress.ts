@@ -2,9 +2,10 @@ import type { SessionInfo, SessionMemberInfo } from '../generated/dtos.js';
 import type { StoredSession } from '../store/session-store.js';
 import type { AgentRecord } from '../store/store-data.js';
 import { answered, otherAgent, transferLeg } from '../seed/call-legs.js';
+import type { Transition } from '../seed/call-transitions.js';
 import type { SeedRandom } from '../seed/seed-random.js';
 import type { AccountWorld, Contact } from '../seed/seed-world.js';
-import { agentMember, blankSession, iso, prune, spoken, tail } from '../seed/session-parts.js';
+import { agentMember, blankSession, iso, spoken, tail } from '../seed/session-parts.js';
 
 /**
  * How a live session moves on: what state it is in (read from its own fields, so a session QA edited
@@ -16,32 +17,12 @@ import { agentMember, blankSession, iso, prune, spoken, tail } from '../seed/ses
 
 const SECOND = 1_000;
 const MINUTE = 60_000;
+export type { Transition } from '../seed/call-transitions.js';
+
 /** Nothing stays live longer than this: the next step of an older call ends it. */
 export const LONGEST_CALL_MS = 3 * 60 * MINUTE;
 /** A conference holds at most this many members; no one else is added past it. */
 const MAX_MEMBERS = 6;
-
-export type Transition =
-  | 'answer'
-  | 'to-queue'
-  | 'ring-agents'
-  | 'voicemail'
-  | 'voicemail-recorded'
-  | 'abandon'
-  | 'hang-up'
-  | 'hold'
-  | 'unhold'
-  | 'hang-up-on-hold'
-  | 'transfer'
-  | 'transfer-answered'
-  | 'transfer-unanswered'
-  | 'join'
-  | 'leave'
-  | 'dial-answered'
-  | 'dial-no-answer'
-  | 'dial-busy'
-  | 'close-chat'
-  | 'end';
 
 export type Phase = 'ringing' | 'queued' | 'voicemail' | 'talking' | 'hold' | 'transferring' | 'dialing' | 'chat' | 'leg' | 'other';
 
@@ -467,5 +448,5 @@ export function inKeyOrder(s: SessionInfo): SessionInfo {
   const out: Record<string, unknown> = {};
   for (const k of KEY_ORDER) if (src[k] !== undefined) out[k] = src[k];
   for (const k in src) if (!(k in out) && src[k] !== undefined) out[k] = src[k];
-  return prune(out) as unknown as SessionInfo;
+  return out as unknown as SessionInfo;
 }

@@ -1,20 +1,39 @@
 import type { Faker } from '@faker-js/faker';
 
+/** Uniform numbers: integers in [min, max], floats in [min, max]. */
+export interface Draws {
+  int(min: number, max: number): number;
+  float(min: number, max: number): number;
+}
+
 /**
  * The seed's source of randomness: faker, seeded once, so the same seed gives the same data. The
  * hot helpers (ids, SIDs, numbers) draw raw integers rather than going through faker's string
  * helpers, which are ten times slower and would dominate a 10 000-session seed.
  */
 export class SeedRandom {
-  constructor(readonly faker: Faker) {}
+  private readonly draws: Draws;
+
+  /** `draws` replaces faker's numbers (the live world's keyed draws); faker still names people. */
+  constructor(
+    readonly faker: Faker,
+    draws?: Draws,
+  ) {
+    this.draws = draws ?? { int: (min, max) => faker.number.int({ min, max }), float: (min, max) => faker.number.float({ min, max }) };
+  }
 
   /** Integer in [min, max]. */
   int(min: number, max: number): number {
-    return this.faker.number.int({ min, max });
+    return this.draws.int(min, max);
+  }
+
+  /** A number in [min, max]. */
+  float(min: number, max: number): number {
+    return this.draws.float(min, max);
   }
 
   chance(p: number): boolean {
-    return this.faker.number.int({ min: 0, max: 999_999 }) < p * 1_000_000;
+    return this.draws.int(0, 999_999) < p * 1_000_000;
   }
 
   pick<T>(items: readonly T[]): T {
@@ -25,7 +44,7 @@ export class SeedRandom {
   /** Picks by weight; entries with weight 0 are never picked. */
   weighted<T>(entries: readonly (readonly [T, number])[]): T {
     const total = entries.reduce((sum, [, w]) => sum + w, 0);
-    let r = this.faker.number.float({ min: 0, max: total });
+    let r = this.draws.float(0, total);
     for (const [item, w] of entries) {
       if (w > 0 && r < w) return item;
       r -= w;

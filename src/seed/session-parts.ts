@@ -162,7 +162,7 @@ export function spoken(ms: number): string {
 
 /** Durations with a long tail, as call lengths have: mostly short, some very long. */
 export function tail(rnd: SeedRandom, meanMs: number, maxMs: number): number {
-  const u = rnd.faker.number.float({ min: 0.0001, max: 1 });
+  const u = rnd.float(0.0001, 1);
   return Math.min(maxMs, Math.round(-Math.log(u) * meanMs));
 }
 

@@ -59,7 +59,9 @@ describe('scenario ids', () => {
     for (const entry of scenarioCatalog()) {
       if (entry.count) continue;
       const data = seeded(entry.name, 7, 0);
-      assert.deepEqual(data.sessions.map((e) => e.session.id).sort(), entry.sessions.map((s) => s.id).sort(), entry.name);
+      // A moving scenario's later sessions (a transfer leg) are made by its steps, not at the start.
+      const later = new Set((SCENARIOS.find((s) => s.name === entry.name)?.moves?.steps ?? []).flatMap((st) => (st.leg !== undefined ? [scenarioId(entry.name, st.leg)] : [])));
+      assert.deepEqual(data.sessions.map((e) => e.session.id).sort(), entry.sessions.map((s) => s.id).filter((id) => !later.has(id)).sort(), entry.name);
     }
   });
 });
@@ -180,7 +182,7 @@ describe('what each scenario holds', () => {
 
 describe('naming scenarios', () => {
   const bad: { text: string; message: RegExp; kind: ScenarioError['kind'] }[] = [
-    { text: 'nope', message: /There is no scenario 'nope'\. The scenarios are: hold-transferring, missed-call, ringing-queue, empty-account, huge-list, empty\./, kind: 'unknown' },
+    { text: 'nope', message: new RegExp(`There is no scenario 'nope'\\. The scenarios are: ${SCENARIO_NAMES.join(', ')}\\.`), kind: 'unknown' },
     { text: 'missed-call:3', message: /'missed-call' has no size/, kind: 'bad-request' },
     { text: 'huge-list:0', message: /size of 'huge-list' must be a whole number from 1 to 200000/, kind: 'bad-request' },
     { text: 'huge-list:many', message: /not 'many'/, kind: 'bad-request' },

@@ -131,7 +131,7 @@ describe('POST /__admin/scenarios/{name}', () => {
   });
 
   const refusals: { path: string; status: number; code: string; message: RegExp; field?: string }[] = [
-    { path: 'nope', status: 404, code: 'NotFound', message: /There is no scenario 'nope'\. The scenarios are: hold-transferring, missed-call, ringing-queue, empty-account, huge-list, empty\./ },
+    { path: 'nope', status: 404, code: 'NotFound', message: new RegExp(`There is no scenario 'nope'\\. The scenarios are: ${SCENARIO_NAMES.join(', ')}\\.`) },
     { path: 'huge-list?count=0', status: 400, code: 'ArgumentException', message: /from 1 to 200000, not '0'/, field: 'count' },
     { path: 'huge-list:5?count=6', status: 400, code: 'ArgumentException', message: /Give the size once/, field: 'count' },
     { path: 'missed-call?count=2', status: 400, code: 'ArgumentException', message: /has no size/, field: 'count' },

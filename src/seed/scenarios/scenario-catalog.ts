@@ -12,6 +12,8 @@ export interface ScenarioEntry {
   readonly idPrefix: string;
   /** At the default size, for a sized scenario. */
   readonly sessions: readonly { readonly n: number; readonly id: string; readonly what: string }[];
+  /** A moving scenario's steps: session n, seconds after the start, what happens. */
+  readonly moves?: readonly { readonly n: number; readonly afterSeconds: number; readonly what: string }[];
 }
 
 export function scenarioEntry(s: Scenario): ScenarioEntry {
@@ -23,6 +25,7 @@ export function scenarioEntry(s: Scenario): ScenarioEntry {
     ...(s.count ? { count: s.count } : {}),
     idPrefix: scenarioIdPrefix(s.name),
     sessions: s.fixed(count).map((f) => ({ n: f.n, id: scenarioId(s.name, f.n), what: f.what })),
+    ...(s.moves ? { moves: s.moves.steps.map((st) => ({ n: st.n, afterSeconds: st.after / 1000, what: st.what })) } : {}),
   };
 }
 
@@ -38,6 +41,7 @@ export function scenarioListing(): string {
     for (const s of e.sessions) lines.push(`    ${s.id}  ${s.what}${e.count ? ` (session ${s.n})` : ''}`);
     if (e.count) lines.push(`    session n of ${e.count.min}..COUNT (default ${e.count.default}, at most ${e.count.max}) is ${e.idPrefix} + n in 12 hex digits`);
     if (e.sessions.length === 0) lines.push('    (creates no session)');
+    for (const m of e.moves ?? []) lines.push(`    +${m.afterSeconds}s  session ${m.n}: ${m.what}`);
   }
   lines.push(
     '',

@@ -1,5 +1,6 @@
 import type { Fixtures } from '../../store/fixtures.js';
 import type { StoredSession } from '../../store/session-store.js';
+import type { Transition } from '../call-transitions.js';
 import type { SeedRandom } from '../seed-random.js';
 import type { World } from '../seed-world.js';
 
@@ -19,6 +20,31 @@ export interface Scenario {
   /** The sessions it creates, by number (the id is scenarioId(name, n)); a sized scenario names its first and last. */
   fixed(count: number): readonly FixedSession[];
   build(ctx: ScenarioContext): ScenarioPlan;
+  /** A scenario that moves: the steps its sessions take on the clock, after it starts. */
+  readonly moves?: ScenarioScript;
+}
+
+/**
+ * Steps on the clock, each at a fixed time after the scenario started (the moment it was applied:
+ * its session `n`'s dateCreated plus `startLead`). The live engine runs them as the clock passes
+ * them, whether it runs, is advanced or is set; a step already taken is not taken again.
+ */
+export interface ScenarioScript {
+  /** How long before the start the scenario dates its first session (the part of its story told already). */
+  readonly startLead: number;
+  readonly steps: readonly ScriptStep[];
+}
+
+export interface ScriptStep {
+  /** The session it moves. */
+  readonly n: number;
+  /** Milliseconds after the start. */
+  readonly after: number;
+  readonly transition: Transition;
+  /** For a transfer: the number of the child leg it starts (its id is fixed like the others'). */
+  readonly leg?: number;
+  /** For the listings: what happens. */
+  readonly what: string;
 }
 
 export interface FixedSession {
