@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lookupNs, MISSES } from './behaviour-lookup.js';
 import { LOAD_CPUS, spawnServer, type ChildServer } from './lib/child-server.js';
-import { allTrueRow, measureAllTrue } from './lib/all-true.js';
+import { allTrueRow, idleHealth, measureAllTrue } from './lib/all-true.js';
 import { load, type LoadResult } from './lib/load.js';
 import { freePort } from './lib/ports.js';
 import { fmtRps, printTable, ratio, type Row } from './lib/report.js';
@@ -298,13 +298,14 @@ async function allTrueRows(): Promise<void> {
   seed(db50k, 50_000);
   const big = await startMock(db50k);
   const { sessions } = await getJson<{ sessions: number }>(`${big.url}/__admin/health`, {});
+  const idle = await idleHealth(big, 3_000);
   for (const [concurrent, format] of [
     [1, 'xml'],
     [8, 'xml'],
     [1, 'json'],
     [8, 'json'],
   ] as const) {
-    rows.push(allTrueRow(sessions, await measureAllTrue(big, concurrent, format)));
+    rows.push(allTrueRow(sessions, await measureAllTrue(big, concurrent, format), idle));
   }
   await big.stop();
 }
