@@ -19,7 +19,7 @@ import { loadApiModel } from '../src/spec/wire-model.js';
 import { parseSnapshot } from '../src/store/snapshot-format.js';
 import { codecs } from '../src/wire/codecs.js';
 import { fragmentCache } from '../src/wire/fragment-cache.js';
-import type { WireObject } from '../src/wire/wire-type.js';
+import type { WireObject } from '../src/spec/wire-type.js';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, ms: { type: 'string', default: '1500' } } });
 const budgetMs = Number(values.ms);

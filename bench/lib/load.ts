@@ -11,7 +11,9 @@ export interface LoadResult {
 
 export interface LoadOptions {
   readonly url: string;
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PATCH';
+  /** Paths the requests go to in turn (the URL's own path when absent), e.g. a PATCH per session. */
+  readonly paths?: readonly string[];
   readonly headers?: Record<string, string>;
   readonly body?: string;
   readonly connections: number;
@@ -30,6 +32,7 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
       ...(opts.body !== undefined ? { body: opts.body } : {}),
       connections: opts.connections,
       duration: opts.durationS,
+      ...(opts.paths && opts.paths.length > 0 ? { requests: [{ setupRequest: rotate(opts.paths) }] } : {}),
     });
     return {
       rps: result.requests.average,
@@ -42,4 +45,9 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
   } finally {
     if (ticker) clearInterval(ticker);
   }
+}
+
+function rotate(paths: readonly string[]): (req: autocannon.Request) => autocannon.Request {
+  let next = 0;
+  return (req) => ({ ...req, path: paths[next++ % paths.length] as string });
 }

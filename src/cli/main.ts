@@ -1,18 +1,15 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
 import { commands } from './commands.js';
-import { helpFor, parseCommandArgs, UsageError } from './command.js';
+import { UsageError } from '../options/usage-error.js';
+import { helpFor, parseCommandArgs } from './command.js';
 
 /**
- * A long-running mock keeps its heap near its live size: after each full GC, V8 lets the old
- * generation grow to only 1.6x what survived (heap_growing_percent), rather than up to 4x, which on a
- * machine with a lot of memory let 10 000 sessions (about 30 MB live) sit at 210-220 MB resident under
- * load. It is not a cap: the heap still grows as far as the data needs (50 000 sessions are fine). The
- * price is more frequent full GCs: 50 gave ~137 MB but GET /sessions/{id} ~3% slower than 60 (~140 MB);
- * 75 gave ~146 MB. Set here rather than in the shebang and the npm scripts so that every way of
- * starting `serve` (npm start, npx evo-mock, node dist/src/cli/main.js, the benchmark, the tests) gets
- * it; V8 reads it at each GC, so setting it at run time takes effect. An explicit
- * --heap-growing-percent on the node command line wins.
+ * A long-running mock should stay near its live size rather than let V8 grow the old generation up to
+ * 4x what survived each full GC, which on a roomy machine reads as a memory leak to whoever watches
+ * it. A lower growth factor is not a cap (the heap still grows as the data needs) and costs a little
+ * throughput in more frequent full GCs; the bench's memory row records the trade. Set at run time so
+ * every way of starting `serve` gets it, and only when the node command line does not set its own.
  */
 const SERVE_HEAP_GROWING_PERCENT = 60;
 if (process.argv[2] === 'serve' && !process.execArgv.some((a) => a.startsWith('--heap-growing-percent') || a.startsWith('--heap_growing_percent'))) {
@@ -44,14 +41,14 @@ async function main(argv: string[]): Promise<number> {
     console.error(`evo-mock: unknown command '${name}'. Run 'evo-mock --help' to see the commands.`);
     return 2;
   }
-  const cmd = await entry.load();
+  const cmd = entry;
   try {
-    const { values, positionals, help } = parseCommandArgs(cmd, rest);
+    const { settings, given, positionals, help } = parseCommandArgs(cmd, rest);
     if (help) {
       console.log(helpFor(cmd));
       return 0;
     }
-    return await cmd.run(values, positionals);
+    return await cmd.run(settings, given, positionals);
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`evo-mock ${cmd.name}: ${err.message}\nRun 'evo-mock ${cmd.name} --help' for the options.`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { OperationModel } from '../spec/api-model.js';
-import type { WireProperty } from '../wire/wire-type.js';
+import type { WireProperty } from '../spec/wire-type.js';
 import type { DataPool } from './data-pool.js';
 import { hostileString } from './value-arbitraries.js';
 

@@ -1,4 +1,4 @@
-import type { WireObject, WireType } from '../wire/wire-type.js';
+import type { WireObject, WireType } from '../spec/wire-type.js';
 
 /**
  * What the target's own answers showed: every object met, by type, and every string met under each

@@ -1,5 +1,5 @@
 import type { Codec } from '../wire/codec.js';
-import type { WireObject, WireProperty } from '../wire/wire-type.js';
+import type { WireObject, WireProperty } from '../spec/wire-type.js';
 import type { ContractRequest, QueryValue } from './contract-request.js';
 import { FORMAT_REQUEST } from './format-negotiation.js';
 import type { HttpRequest } from './http-client.js';

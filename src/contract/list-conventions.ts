@@ -1,5 +1,5 @@
 import type { OperationModel } from '../spec/api-model.js';
-import type { WireObject } from '../wire/wire-type.js';
+import type { WireObject } from '../spec/wire-type.js';
 import type { ParameterInfo } from './openapi-lookup.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Codec } from '../wire/codec.js';
-import type { WireObject } from '../wire/wire-type.js';
+import type { WireObject } from '../spec/wire-type.js';
 import type { ContractRequest } from './contract-request.js';
 import type { TargetResponse } from './http-client.js';
 

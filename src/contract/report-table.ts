@@ -46,7 +46,14 @@ export function closingLines(report: RunReport): string {
   if (byCheck.length) lines.push(`failing checks (cases): ${byCheck.map(([check, n]) => `${check} ${n}`).join(', ')}`);
   if (report.verdict.tooManySkipped) lines.push(`FAILED: ${report.verdict.tooManySkipped}`);
   for (const n of report.notes) lines.push(`note: ${n}`);
-  if (report.created.length) {
+  if (report.cleanup) {
+    const { removed, left } = report.cleanup;
+    lines.push(`removed from ${report.target} (evo-mock) the ${removed.length} session${removed.length === 1 ? '' : 's'} the run created${removed.length > 0 ? `: ${removed.join(', ')}` : ''}`);
+    if (left.length) {
+      lines.push(`left on ${report.target} (${left.length}):`);
+      for (const l of left) lines.push(`  ${l.id}: ${l.reason}`);
+    }
+  } else if (report.created.length) {
     lines.push(`created on ${report.target} (${report.created.length}):`);
     for (const e of report.created) lines.push(`  ${e.type} ${e.id} (by ${e.operationId})`);
   } else if (report.allowWrites) {

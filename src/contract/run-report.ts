@@ -1,6 +1,7 @@
 import type { WireFormat } from '../wire/codec.js';
 import type { CaseKind, CaseOutcome } from './contract-case.js';
 import type { RootCause } from './root-causes.js';
+import type { Cleanup } from './cleanup.js';
 import type { CreatedEntity } from './run-context.js';
 import type { SkipLimit, Verdict } from './verdict.js';
 
@@ -27,6 +28,8 @@ export interface RunReport {
   readonly durationMs: number;
   readonly results: readonly CaseResult[];
   readonly created: readonly CreatedEntity[];
+  /** Present when the target was evo-mock: what the runner removed of what it created, and what it left. */
+  readonly cleanup?: Cleanup;
   /** Allowances made on purpose (e.g. an xmlns order) and other things worth reading. */
   readonly notes: readonly string[];
   /** The failures grouped by defect: what a reader fixes, each with every case it showed in. */

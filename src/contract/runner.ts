@@ -1,6 +1,7 @@
 import type { ApiModel } from '../spec/api-model.js';
 import type { Codec, WireFormat } from '../wire/codec.js';
 import { fail } from './check-result.js';
+import { removeCreated } from './cleanup.js';
 import type { CaseOutcome, ContractCase } from './contract-case.js';
 import { skipped } from './contract-case.js';
 import { DataPool } from './data-pool.js';
@@ -69,6 +70,7 @@ export async function runContract(options: RunOptions, deps: RunDeps, events: Ru
     results.push(result);
     events.onCase?.(result, index, cases.length);
   }
+  const cleanup = options.allowWrites ? await removeCreated(options.target.baseUrl, created, deps.http) : undefined;
   return {
     target: options.target.baseUrl,
     credentials: describeCredentials(options.target.credentials),
@@ -81,6 +83,7 @@ export async function runContract(options: RunOptions, deps: RunDeps, events: Ru
     durationMs: performance.now() - started,
     results,
     created,
+    ...(cleanup?.evoMock ? { cleanup } : {}),
     notes: notesOf(results),
     rootCauses: rootCauses(results),
     verdict: verdictOf(results, options.maxSkipped),

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { WireObject, WireProperty } from '../wire/wire-type.js';
+import type { WireObject, WireProperty } from '../spec/wire-type.js';
 import type { DataPool } from './data-pool.js';
 import type { QueryValue } from './contract-request.js';
 import type { ListShape } from './list-conventions.js';

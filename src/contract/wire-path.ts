@@ -1,4 +1,4 @@
-import type { WireObject, WireType } from '../wire/wire-type.js';
+import type { WireObject, WireType } from '../spec/wire-type.js';
 
 /**
  * Names the DTO member a JSON pointer into a body lands on, as `Type.member` (or `Type` for an object

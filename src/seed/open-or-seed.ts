@@ -6,13 +6,12 @@ import type { StoreMeta } from '../store/store-data.js';
 import { migrateStore } from './migrate-store.js';
 import type { ScenarioRequest } from './scenarios/scenario-request.js';
 import type { SeededScenario } from './scenarios/seed-scenarios.js';
-import { DEFAULT_SEED, DEFAULT_SESSION_COUNT } from './seed-defaults.js';
 
 export interface SeedFileOptions {
   readonly file: string;
   readonly fixtures: Fixtures;
-  readonly seed?: number;
-  readonly sessions?: number;
+  readonly seed: number;
+  readonly sessions: number;
   /** --now; absent: the wall clock, not recorded as fixed. */
   readonly now?: Date;
   /** --scenario: QA scenarios put on top of the seeded sessions. */
@@ -34,8 +33,8 @@ export async function seedStoreFile(options: SeedFileOptions): Promise<SeedResul
   // Loaded only when seeding: faker stays out of a start-up that opens an existing store.
   const [{ buildSeedStore }, { worldExtrasOf }] = await Promise.all([import('./seed-data.js'), import('./seed-world.js')]);
   const { data, world, scenarios } = buildSeedStore(options.fixtures, {
-    seed: options.seed ?? DEFAULT_SEED,
-    sessions: options.sessions ?? DEFAULT_SESSION_COUNT,
+    seed: options.seed,
+    sessions: options.sessions,
     now: options.now ?? new Date(),
     nowFixed: options.now !== undefined,
     ...(options.scenarios ? { scenarios: options.scenarios } : {}),
@@ -44,11 +43,20 @@ export async function seedStoreFile(options: SeedFileOptions): Promise<SeedResul
   return { meta: data.meta, sessions: data.sessions.length, scenarios, bytes, ms: performance.now() - started };
 }
 
-export type OpenOrSeedOptions = SeedFileOptions &
-  Omit<OpenStoreOptions, 'file' | 'now'> & {
-    /** Start again from the seed even if the store exists. */
-    readonly reset?: boolean;
-  };
+export type SeedUnlessPresentOptions = SeedFileOptions & {
+  /** Start again from the seed even if the store exists. */
+  readonly reset?: boolean;
+};
+
+/**
+ * The one rule for when a store is seeded: when there is none at `file`, or `reset` asks for a new
+ * one. An existing store is kept as it is (created sessions included), whatever the seed options say.
+ */
+export async function seedUnlessPresent(options: SeedUnlessPresentOptions): Promise<SeedResult | undefined> {
+  return options.reset || !existsSync(options.file) ? seedStoreFile(options) : undefined;
+}
+
+export type OpenOrSeedOptions = SeedUnlessPresentOptions & Omit<OpenStoreOptions, 'file' | 'now'>;
 
 export interface OpenedStore {
   readonly store: JsonFileStore;
@@ -56,13 +64,9 @@ export interface OpenedStore {
   readonly seeded?: SeedResult;
 }
 
-/**
- * What `serve` calls on start-up: an existing store is opened as it is (its sessions, created ones
- * included, are kept, whatever --seed says); a missing one, or any with `reset`, is seeded first.
- */
+/** A running mock's store: seeded first when seedUnlessPresent says so, then opened. */
 export async function openOrSeedStore(options: OpenOrSeedOptions): Promise<OpenedStore> {
-  let seeded: SeedResult | undefined;
-  if (options.reset || !existsSync(options.file)) seeded = await seedStoreFile(options);
+  let seeded = await seedUnlessPresent(options);
   const open = (): Promise<JsonFileStore | undefined> =>
     JsonFileStore.open({
       file: options.file,
@@ -81,4 +85,11 @@ export async function openOrSeedStore(options: OpenOrSeedOptions): Promise<Opene
   if (!store) throw new Error(`${options.file} disappeared while evo-mock was opening it; is another program deleting it?`);
   if (!seeded) for (const line of await migrateStore(store, options.file, options.fixtures)) options.onWarning?.(line);
   return seeded ? { store, seeded } : { store };
+}
+
+/** `--scenario` texts (NAME[:COUNT], comma-separated) resolved; the scenarios load only when some are named. */
+export async function scenariosNamed(texts: readonly string[]): Promise<readonly ScenarioRequest[]> {
+  if (texts.length === 0) return [];
+  const { parseScenarioList } = await import('./scenarios/scenario-request.js');
+  return parseScenarioList(texts);
 }

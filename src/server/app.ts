@@ -22,7 +22,7 @@ import { formatSuffix } from './http/format-suffix.js';
 import { globalHeaders } from './http/global-headers.js';
 import { health } from './http/health.js';
 import { hostCheck, type AllowedHosts } from './http/host-check.js';
-import { stderrLogger, type ServerLogger } from './http/logger.js';
+import type { ServerLogger } from './http/logger.js';
 import { methodOverride } from './http/method-override.js';
 import { routeNotFound } from './http/not-found.js';
 import { requestLog } from './http/request-log.js';
@@ -45,21 +45,22 @@ export interface AppOptions {
   readonly fixtures: Fixtures;
   readonly codecs: CodecRegistry;
   readonly readJsvValue: ReadJsvValue;
-  /** Reproduce the real server's quirks (GET /sessions/{id} answers an empty log). Default true. */
-  readonly quirks?: boolean;
-  readonly logger?: ServerLogger;
-  /** One line per request through the logger. Default true. */
-  readonly logRequests?: boolean;
-  /** Answer 401 with an empty body, as the real server's [Authenticate] does. Default false (a ResponseStatus). */
-  readonly emptyUnauthorizedBody?: boolean;
-  readonly cors?: CorsPolicy;
-  /** Host names answered besides loopback names and IP addresses (--allowed-hosts, the --host name). Default none. */
-  readonly allowedHosts?: AllowedHosts;
-  /** Request headers a preflight may ask for. Default 'requested': whatever an allowed origin asks for. */
-  readonly corsHeaders?: CorsHeaders;
-  /** Largest request body, in bytes. Default 1 MiB. */
-  readonly bodyLimit?: number;
-  readonly version?: string;
+  /** Reproduce the real server's quirks (GET /sessions/{id} answers an empty log). */
+  readonly quirks: boolean;
+  readonly logger: ServerLogger;
+  /** One line per request through the logger. */
+  readonly logRequests: boolean;
+  /** Answer 401 with an empty body, as the real server's [Authenticate] does, instead of a ResponseStatus. */
+  readonly emptyUnauthorizedBody: boolean;
+  readonly cors: CorsPolicy;
+  /** Request headers a preflight may ask for: 'requested' allows whatever an allowed origin asks for. */
+  readonly corsHeaders: CorsHeaders;
+  /** Host names answered besides loopback names and IP addresses (--allowed-hosts, the --host name). */
+  readonly allowedHosts: AllowedHosts;
+  /** Largest request body, in bytes. */
+  readonly bodyLimit: number;
+  /** evo-mock's version, in X-Powered-By. */
+  readonly version: string;
   /** Replaces behaviour by operationId; undefined leaves an operation without behaviour (tests). */
   readonly handlers?: Readonly<Record<string, OperationHandler | undefined>>;
   /** Requests the journal keeps (--journal-size); 0 keeps none. Default 1 000. */
@@ -78,12 +79,14 @@ export interface AppOptions {
   readonly behavioursFile?: string;
 }
 
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-
-/** The Express 5 app, assembled from the spec: routes, validators and auth come from the ApiModel. */
+/**
+ * The Express 5 app, assembled from the spec: routes, validators and auth come from the ApiModel.
+ * Every setting arrives decided (the options model owns the defaults), so the app knows nothing of
+ * how it was configured.
+ */
 export function createApp(options: AppOptions): Express {
   const { api, store, codecs } = options;
-  const logger = options.logger ?? stderrLogger;
+  const { logger } = options;
   const directory = new UserDirectory(options.fixtures);
   const app = express();
   const controls = createControls(app, {
@@ -96,7 +99,7 @@ export function createApp(options: AppOptions): Express {
   const deps = {
     codecs,
     readJsvValue: options.readJsvValue,
-    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    bodyLimit: options.bodyLimit,
     bodyTimeouts: options.bodyTimeouts ?? DEFAULT_BODY_TIMEOUTS,
     streamMinItems: options.streamMinItems ?? STREAM_MIN_ITEMS,
     directory,
@@ -104,7 +107,7 @@ export function createApp(options: AppOptions): Express {
     gate: controls.gate,
   };
   const handlers = {
-    ...createHandlers({ store, directory, quirks: options.quirks ?? true }),
+    ...createHandlers({ store, directory, quirks: options.quirks }),
     ...options.handlers,
   };
 
@@ -115,19 +118,19 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', false);
-  if (options.logRequests ?? true) app.use(requestLog(logger));
+  if (options.logRequests) app.use(requestLog(logger));
   app.use(journalRecorder(controls.journal));
-  app.use(globalHeaders(options.version ?? '0'));
+  app.use(globalHeaders(options.version));
   app.use(requestTarget());
-  app.use(hostCheck(options.allowedHosts ?? []));
+  app.use(hostCheck(options.allowedHosts));
   // Before CORS: an admin preflight from a foreign origin is refused even with --cors-any-origin.
   app.use(adminGuard(options.adminToken !== undefined ? { token: options.adminToken } : {}));
-  app.use(cors(options.cors ?? 'loopback', options.corsHeaders));
+  app.use(cors(options.cors, options.corsHeaders));
   // Both rewrite the request before any router sees it: the verb it stands for, the path without a format suffix.
   app.use(methodOverride());
   app.use(formatSuffix());
   app.get('/__admin/health', health(options.countSessions));
-  app.use(adminRoutes(options, { controls, directory }));
+  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory }));
   app.use('/auth', authRoutes(deps));
   app.use(operationRoutes(api, endpoints));
   app.use(predefinedRoutes(services, codecs));
@@ -138,6 +141,6 @@ export function createApp(options: AppOptions): Express {
       return controls.gate.enter(req, res, { operation: undefined, format, principal: authenticate(req, deps).principal, responseType: undefined });
     }),
   );
-  app.use(errorHandler({ codecs, errorResponse: api.errorResponse, logger, emptyUnauthorizedBody: options.emptyUnauthorizedBody ?? false }));
+  app.use(errorHandler({ codecs, errorResponse: api.errorResponse, logger, emptyUnauthorizedBody: options.emptyUnauthorizedBody }));
   return app;
 }

@@ -5,7 +5,7 @@ import { BehaviourRegistry } from './behaviours/behaviour-registry.js';
 import type { DelaySpec } from './behaviours/delay.js';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal/request-journal.js';
 import type { CodecRegistry } from './wire/codecs.js';
-import type { WireObject } from '../wire/wire-type.js';
+import type { WireObject } from '../spec/wire-type.js';
 
 /**
  * What the admin API drives on a running mock beside the store: behaviours, settings (latency), the

@@ -1,11 +1,10 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, DEFAULT_BODY_LIMIT, type AppOptions } from './app.js';
+import { createApp, type AppOptions } from './app.js';
 import { answerClientError } from './http/client-error.js';
 import { GracefulClose } from './http/graceful-close.js';
 import { normalizeTarget } from './http/request-target.js';
 import { persistBehaviours } from './behaviours/behaviour-file.js';
-import { stderrLogger } from './http/logger.js';
 import { controlsOf } from './mock-controls.js';
 
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -20,15 +19,15 @@ export interface ListenOptions {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
-  /** Stops accepting, lets in-flight requests finish, then closes the store (flushing its journal). */
+  /** Stops accepting and lets in-flight requests finish; the store stays open for its owner to close. */
   stop(): Promise<void>;
 }
 
-/** Listens with the app; the store is the caller's, opened before and closed by stop(). */
+/** Listens with the app; the store is the caller's, opened before and closed after stop(). */
 export async function startServer(app: AppOptions, listen: ListenOptions): Promise<RunningServer> {
   const express = createApp(app);
   const controls = controlsOf(express);
-  const persisted = app.behavioursFile === undefined ? undefined : await persistBehaviours(controls.registry, app.behavioursFile, (app.logger ?? stderrLogger).error);
+  const persisted = app.behavioursFile === undefined ? undefined : await persistBehaviours(controls.registry, app.behavioursFile, app.logger.error);
   // Express 5 re-parents every request and response onto its own prototypes, which deoptimises them and
   // promotes each request's objects into old space; built with those prototypes from the start, the
   // re-parenting is a no-op (measured: GET by id ~0.8x -> ~2x a bare Express app, 145 -> 126 MB).
@@ -50,10 +49,9 @@ export async function startServer(app: AppOptions, listen: ListenOptions): Promi
   server.headersTimeout = 10_000;
   server.requestTimeout = 120_000;
   server.on('clientError', answerClientError);
-  const bodyLimit = app.bodyLimit ?? DEFAULT_BODY_LIMIT;
   // A client that asks before sending a body (Expect: 100-continue) is told 413 without sending it.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (!(Number(req.headers['content-length']) > bodyLimit)) res.writeContinue();
+    if (!(Number(req.headers['content-length']) > app.bodyLimit)) res.writeContinue();
     server.emit('request', req, res);
   });
   await new Promise<void>((resolve, reject) => {
@@ -73,9 +71,8 @@ export async function startServer(app: AppOptions, listen: ListenOptions): Promi
       (stopped ??= (async () => {
         // Journal streams never finish on their own; end them so draining does not wait them out.
         controls.journal.endStreams();
-        await connections.stop(listen.drainMs ?? DEFAULT_SHUTDOWN_GRACE_MS, app.logger ?? stderrLogger);
+        await connections.stop(listen.drainMs ?? DEFAULT_SHUTDOWN_GRACE_MS, app.logger);
         await persisted?.flush();
-        await app.store.close();
       })()),
   };
 }

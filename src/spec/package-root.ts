@@ -23,3 +23,9 @@ export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url
     dir = parent;
   }
 }
+
+/** The package's version, as its manifest says (the X-Powered-By header and the CLI report it). */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}

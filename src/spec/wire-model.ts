@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { WireObject, WireProperty, WireType } from '../wire/wire-type.js';
+import type { WireObject, WireProperty, WireType } from './wire-type.js';
 import type { ApiModel, HttpMethod, OperationModel } from './api-model.js';
 import { X } from './extensions.js';
 import { packageRoot } from './package-root.js';

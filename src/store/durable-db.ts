@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, unwatchFile, watchFile, type Stats } from 'node:fs';
 import { copyFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
@@ -50,6 +50,10 @@ export class DurableDb {
   private compacting: Promise<void> | undefined;
   private compactingFileExists: boolean;
   private closing = false;
+  /** The snapshot file as this process last read or wrote it; anything else there was written by someone else. */
+  private ownSnapshot: FileIdentity | undefined;
+  /** Set once the snapshot was found changed by another program: it is never overwritten after that. */
+  private editedBehindOurBack = false;
 
   private constructor(
     readonly low: Low<StoreData>,
@@ -92,6 +96,8 @@ export class DurableDb {
         db?.maybeCompact();
       });
       db = new DurableDb(low, adapter, journal, release, options, recovery);
+      db.ownSnapshot = await identityOf(adapter.files.snapshot);
+      db.watchSnapshot();
       // A compaction that died leaves its journal behind; folding it in now keeps "at most one
       // .compacting file, and only while compacting" true for the rest of the run.
       if (db.compactingFileExists) await db.compact();
@@ -125,23 +131,61 @@ export class DurableDb {
     return this.compacting;
   }
 
-  /** Lets queued writes finish, compacts, and releases the files. */
+  /** Lets queued writes finish, compacts (unless the snapshot was edited by hand), and releases the files. */
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    unwatchFile(this.adapter.files.snapshot, this.onSnapshotStat);
     await this.journal.settle();
     await this.compacting?.catch(() => undefined);
     try {
-      if (this.journal.bytes > 0 || this.compactingFileExists) await this.compact();
+      if ((this.journal.bytes > 0 || this.compactingFileExists) && (await this.snapshotIsOurs())) await this.compact();
     } finally {
       await this.journal.close();
       await this.release();
     }
   }
 
+  /** True once the snapshot file was found changed by another program (edited by hand, say). */
+  get snapshotEdited(): boolean {
+    return this.editedBehindOurBack;
+  }
+
+  /**
+   * Whether the snapshot on disk is still this process's own. A file edited by another program
+   * (by hand, say) is never overwritten: the first time one is seen the mock says so, and from then
+   * on compaction stops; every write goes on into the journal, which a restart replays over the
+   * edited file. json-server reloads its file instead; here the journal may hold acknowledged writes
+   * the editor never saw, and merging them silently would hide which of the two won.
+   */
+  async snapshotIsOurs(): Promise<boolean> {
+    if (this.editedBehindOurBack) return false;
+    const now = await identityOf(this.adapter.files.snapshot);
+    if (sameIdentity(now, this.ownSnapshot)) return true;
+    this.editedBehindOurBack = true;
+    const files = this.adapter.files;
+    this.options.onWarning?.(
+      `${files.snapshot} was changed by another program while evo-mock had it open; evo-mock will not overwrite it. ` +
+        `Changes made through the API keep going to ${files.journal}. Restart evo-mock to serve your edit (the journal is then replayed over it, ` +
+        `so a session changed both ways ends as the API left it), or stop evo-mock first next time you edit the file.`,
+    );
+    return false;
+  }
+
+  /** Notices an edit as it happens (polling, cheap and unref'd), so the message comes when the user saves, not at the next compaction. */
+  private watchSnapshot(): void {
+    watchFile(this.adapter.files.snapshot, { interval: SNAPSHOT_POLL_MS, persistent: false }, this.onSnapshotStat);
+  }
+
+  private readonly onSnapshotStat = (current: Stats): void => {
+    if (this.closing || this.editedBehindOurBack || this.compacting) return;
+    if (sameIdentity(identityOfStats(current), this.ownSnapshot)) return;
+    void this.snapshotIsOurs().catch(() => undefined);
+  };
+
   private maybeCompact(): void {
     const limit = Math.max(this.options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER, this.adapter.lastSnapshotBytes);
-    if (this.compacting || this.closing || this.journal.bytes <= limit) return;
+    if (this.compacting || this.closing || this.editedBehindOurBack || this.journal.bytes <= limit) return;
     this.compact().catch((err: unknown) => {
       this.options.onWarning?.(`Compacting ${this.options.file} failed; the journal keeps every session and the next compaction retries: ${err instanceof Error ? err.message : String(err)}`);
     });
@@ -153,7 +197,8 @@ export class DurableDb {
       // The journal cannot be renamed onto an existing .compacting file, so this rarer path writes the
       // snapshot with appends held back, then drops both journals.
       await this.journal.exclusive(async () => {
-        await this.adapter.write(this.view());
+        if (!(await this.snapshotIsOurs())) return;
+        await this.writeSnapshot(this.view());
         await unlink(files.compacting).catch(ignoreMissing);
         await this.journal.reset();
         await fsyncDir(path.dirname(files.snapshot));
@@ -162,16 +207,21 @@ export class DurableDb {
       return;
     }
     const view = await this.journal.exclusive(async () => {
-      if (this.journal.bytes === 0) return undefined;
+      if (this.journal.bytes === 0 || !(await this.snapshotIsOurs())) return undefined;
       await this.journal.rotate(files.compacting);
       this.compactingFileExists = true;
       return this.view();
     });
     if (!view) return;
-    await this.adapter.write(view);
+    await this.writeSnapshot(view);
     await unlink(files.compacting).catch(ignoreMissing);
     await fsyncDir(path.dirname(files.snapshot));
     this.compactingFileExists = false;
+  }
+
+  private async writeSnapshot(data: StoreData): Promise<void> {
+    await this.adapter.write(data);
+    this.ownSnapshot = await identityOf(this.adapter.files.snapshot);
   }
 
   /** The data as committed right now; later writes go to the fresh journal, not into this copy. */
@@ -241,6 +291,28 @@ async function keepDamagedAside(file: string, dropped: readonly DroppedRecord[],
       (tailOnly ? 'they were the last writes, cut off when the process stopped, and were never acknowledged. ' : 'the file was damaged (records in the middle are unreadable). ') +
       `The journal as it was is kept in ${aside}; every other record was recovered.`,
   );
+}
+
+/** How often the snapshot is looked at for edits by other programs. */
+const SNAPSHOT_POLL_MS = 2_000;
+
+interface FileIdentity {
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+async function identityOf(file: string): Promise<FileIdentity | undefined> {
+  return stat(file).then(identityOfStats, () => undefined);
+}
+
+function identityOfStats(s: Stats): FileIdentity | undefined {
+  // watchFile reports a missing file as all zeros.
+  return s.ino === 0 && s.size === 0 && s.mtimeMs === 0 ? undefined : { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs };
+}
+
+function sameIdentity(a: FileIdentity | undefined, b: FileIdentity | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs);
 }
 
 function ignoreMissing(err: unknown): void {

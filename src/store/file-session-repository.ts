@@ -1,11 +1,10 @@
 import type { DurableDb } from './durable-db.js';
 import type { JournalRecord } from './journal-reader.js';
 import { listPage } from './list-page.js';
-import { archiveCutoff, checkSessionQuery, type SortFields } from './list-sessions.js';
-import { effectiveAccounts, SessionIndex } from './session-index.js';
-import { ChangeListeners, checkEntry, deepFreeze, type ChangeListener, type PutResult, type SessionChange, type SessionRepository } from './session-repository.js';
+import { archiveCutoff, type SortFields } from './list-sessions.js';
+import { SessionIndex } from './session-index.js';
+import { ChangeListeners, checkEntry, deepFreeze, listAccounts, type ChangeListener, type PutResult, type SessionChange, type SessionRepository } from './session-repository.js';
 import type { AccountScope, SessionPage, SessionQuery, StoredSession } from './session-store.js';
-import { SessionQueryError } from './store-errors.js';
 
 /**
  * The SessionRepository the mock serves from: the indexes (session-index.ts, list-page.ts) over
@@ -62,9 +61,7 @@ export class FileSessionRepository implements SessionRepository {
   }
 
   list(query: SessionQuery, scope: AccountScope, now: Date): SessionPage {
-    const problems = checkSessionQuery(query, this.sortFields);
-    if (problems.length > 0) throw new SessionQueryError(problems);
-    const accounts = effectiveAccounts(query.accountIds, scope);
+    const accounts = listAccounts(query, scope, this.sortFields);
     const sources = accounts?.size === 0 ? { lists: [], guaranteed: {} } : this.index.sources(query, accounts);
     return listPage(sources, query, accounts, { archiveCutoff: archiveCutoff(now), sortFields: this.sortFields });
   }

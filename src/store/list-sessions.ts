@@ -2,6 +2,7 @@ import type { SessionInfo } from '../generated/dtos.js';
 import type { Candidates, Guaranteed } from './session-index.js';
 import type { SessionPage, SessionQuery, StoredSession } from './session-store.js';
 import { resolveSortField, sortMatches, type SortFields } from './sort-sessions.js';
+import { isCalendarDay } from '../time/time-text.js';
 
 export { resolveSortField, sortFieldsFrom, type SortField, type SortFields, type SortFieldSource } from './sort-sessions.js';
 
@@ -35,7 +36,6 @@ export interface QueryProblem {
   readonly message: string;
 }
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * What in a bound query cannot be answered; empty when the query is fine. Paging is not checked here:
@@ -54,13 +54,6 @@ export function checkSessionQuery(query: SessionQuery, fields: SortFields): Quer
     if (v !== undefined && v !== '' && !isCalendarDay(v)) problems.push({ field: f, message: `'${v}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20.` });
   }
   return problems;
-}
-
-export function isCalendarDay(text: string): boolean {
-  const m = ISO_DAY.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === text;
 }
 
 /** The archive boundary for a clock reading: sessions created before it are archived. */

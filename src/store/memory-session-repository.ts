@@ -1,8 +1,7 @@
-import { archiveCutoff, checkSessionQuery, listSessions, type SortFields } from './list-sessions.js';
-import { compareStored, effectiveAccounts } from './session-index.js';
-import { ChangeListeners, checkEntry, deepFreeze, type ChangeListener, type PutResult, type SessionRepository } from './session-repository.js';
+import { archiveCutoff, listSessions, type SortFields } from './list-sessions.js';
+import { compareStored } from './session-index.js';
+import { ChangeListeners, checkEntry, deepFreeze, listAccounts, type ChangeListener, type PutResult, type SessionRepository } from './session-repository.js';
 import type { AccountScope, SessionPage, SessionQuery, StoredSession } from './session-store.js';
-import { SessionQueryError } from './store-errors.js';
 
 /**
  * The reference SessionRepository: a Map, and every list a filter, a sort and a slice
@@ -26,9 +25,7 @@ export class MemorySessionRepository implements SessionRepository {
   }
 
   list(query: SessionQuery, scope: AccountScope, now: Date): SessionPage {
-    const problems = checkSessionQuery(query, this.sortFields);
-    if (problems.length > 0) throw new SessionQueryError(problems);
-    const accounts = effectiveAccounts(query.accountIds, scope);
+    const accounts = listAccounts(query, scope, this.sortFields);
     const ctx = { archiveCutoff: archiveCutoff(now), sortFields: this.sortFields };
     return listSessions({ list: [...this.sessions.values()], sorted: false }, query, accounts, ctx);
   }

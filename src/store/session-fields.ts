@@ -1,4 +1,4 @@
-import type { WireObject } from '../wire/wire-type.js';
+import type { WireObject } from '../spec/wire-type.js';
 import { sortFieldsFrom, type SortFields } from './list-sessions.js';
 
 /**

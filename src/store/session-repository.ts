@@ -1,5 +1,7 @@
 import type { AccountScope, SessionPage, SessionQuery, StoredSession } from './session-store.js';
-import { StoreInputError } from './store-errors.js';
+import { checkSessionQuery, type SortFields } from './list-sessions.js';
+import { effectiveAccounts } from './session-index.js';
+import { SessionQueryError, StoreInputError } from './store-errors.js';
 
 /**
  * The sessions' seam: where every session lives, and the only way to change one.
@@ -109,4 +111,14 @@ export function deepFreeze<T>(value: T): T {
     else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
+}
+
+/**
+ * What every list() starts with: the query checked (SessionQueryError when it cannot be answered)
+ * and the accounts it may see (effectiveAccounts; undefined for every account).
+ */
+export function listAccounts(query: SessionQuery, scope: AccountScope, sortFields: SortFields): ReadonlySet<string> | undefined {
+  const problems = checkSessionQuery(query, sortFields);
+  if (problems.length > 0) throw new SessionQueryError(problems);
+  return effectiveAccounts(query.accountIds, scope);
 }

@@ -1,21 +1,45 @@
-import { isCalendarDay } from '../store/list-sessions.js';
-
 /**
- * The one reading of instants and durations written by people: --now, the clock admin API's `set`
- * and `advance`, scenario step times. Each answers undefined for text it cannot read, so the caller
- * words the error for its own place (a usage line, a ResponseStatus field).
+ * The one reading of instants and durations written by people: --now, the admin insert's
+ * dateCreated, ListSessions' startDate/endDate, the clock admin API's `set` and `advance`, scenario
+ * step times. Each says only whether (and why not) it could read the text, so the caller words the
+ * error for its own place (a usage line, a ResponseStatus field).
  */
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** An ISO 8601 date or date-time; a date alone is midnight UTC, a date-time without a zone is UTC too. */
-export function parseInstant(text: string): number | undefined {
+/** YYYY-MM-DD naming a real day: Date() would roll 2026-02-30 over to March 2. */
+export function isCalendarDay(text: string): boolean {
+  const m = DAY.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === text;
+}
+
+/** Why a text is not an instant, worded to follow the quoted text: "'x' is not ...". */
+export interface InstantProblem {
+  readonly problem: string;
+}
+
+/**
+ * An ISO 8601 date or date-time, never in the machine's own zone: a date alone is midnight UTC, and
+ * a date-time without a zone is UTC too, so the same --now gives the same data on every machine
+ * (read as local time, TZ=America/New_York moved 12:00 to 17:00Z).
+ */
+export function readInstant(text: string): Date | InstantProblem {
   const t = text.trim();
-  // Date() rolls 2026-02-30 over to March; the calendar-day check does not.
-  if (!ISO_INSTANT.test(t) || !isCalendarDay(t.slice(0, 10))) return undefined;
-  const zoned = t.length === 10 ? `${t}T00:00:00Z` : /(Z|[+-]\d{2}:?\d{2})$/.test(t) ? t : `${t}Z`;
-  const ms = Date.parse(zoned);
-  return Number.isNaN(ms) ? undefined : ms;
+  if (DAY.test(t)) return isCalendarDay(t) ? new Date(`${t}T00:00:00Z`) : { problem: 'is not a day of the calendar' };
+  const m = DATE_TIME.exec(t);
+  if (!m) return { problem: `is not ${INSTANT_HELP}` };
+  const d = new Date(m[2] === undefined ? `${t}Z` : t);
+  if (!isCalendarDay(m[1]!) || Number.isNaN(d.getTime())) return { problem: 'is not a day and time of the calendar' };
+  return d;
+}
+
+/** readInstant in milliseconds, undefined for text it cannot read. */
+export function parseInstant(text: string): number | undefined {
+  const instant = readInstant(text);
+  return instant instanceof Date ? instant.getTime() : undefined;
 }
 
 export const INSTANT_HELP = 'an ISO 8601 date-time such as 2026-11-20T12:00:00Z (or a date, 2026-11-20)';

@@ -1,7 +1,7 @@
 import { atStep, defaultOf, isRecord, itemStep, keyStep, memberStep, writeError, wrongValue } from './canonical.js';
 import { flatten, fragmentCache, MIN_CACHED_FRAGMENT } from './fragment-cache.js';
 import { formatDouble } from './scalar-text.js';
-import type { WireObject, WireProperty, WireType } from './wire-type.js';
+import type { WireObject, WireProperty, WireType } from '../spec/wire-type.js';
 
 /**
  * What sets JSON and JSV apart: both are ServiceStack.Text's `{name:value,...}` / `[a,b]` grammar with

@@ -1,4 +1,4 @@
-import type { WireObject, WireProperty, WireType } from './wire-type.js';
+import type { WireObject, WireProperty, WireType } from '../spec/wire-type.js';
 
 /**
  * The canonical DTO value every codec's parse returns: members in the type's order, nulls absent,

@@ -1,4 +1,4 @@
-import type { WireObject } from './wire-type.js';
+import type { WireObject } from '../spec/wire-type.js';
 
 export type WireFormat = 'json' | 'xml' | 'jsv';
 

@@ -1,5 +1,5 @@
 import type { WireFormat } from './codec.js';
-import type { WireObject } from './wire-type.js';
+import type { WireObject } from '../spec/wire-type.js';
 
 /**
  * Serialized DTO fragments of immutable values, so that a page of stored sessions is written as a

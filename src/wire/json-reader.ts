@@ -1,7 +1,7 @@
 import { WireParseError } from './codec.js';
 import { canonicalObject, findProperty, isRecord, setOwn } from './canonical.js';
 import { clip, readBoolean, readDouble, readEnum, readInt32, type ScalarContext } from './scalar-text.js';
-import type { WireObject, WireType } from './wire-type.js';
+import type { WireObject, WireType } from '../spec/wire-type.js';
 
 /**
  * Reads a JSON body as ServiceStack.Text's JSON deserializer does: member names in any case,

@@ -1,7 +1,7 @@
 import { WireParseError } from './codec.js';
 import { clip, readBoolean, readDouble, readEnum, readInt32, type ScalarContext } from './scalar-text.js';
 import { canonicalObject, findProperty, setOwn } from './canonical.js';
-import type { WireObject, WireType } from './wire-type.js';
+import type { WireObject, WireType } from '../spec/wire-type.js';
 
 /**
  * A typed JSV reader that follows ServiceStack.Text's JsvTypeSerializer / DeserializeListWithElements

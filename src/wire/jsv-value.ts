@@ -1,5 +1,5 @@
 import { readJsv, type JsvReadOptions } from './jsv-parser.js';
-import type { WireType } from './wire-type.js';
+import type { WireType } from '../spec/wire-type.js';
 
 /**
  * Reads one query-string or form value as ServiceStack's StringMapTypeDeserializer does:

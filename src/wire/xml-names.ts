@@ -1,4 +1,4 @@
-import { XML_NS, type WireType } from './wire-type.js';
+import { XML_NS, type WireType } from '../spec/wire-type.js';
 
 /**
  * The data-contract names DataContractSerializer gives to collection items, and the namespaces a

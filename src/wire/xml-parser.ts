@@ -1,7 +1,7 @@
 import { WireParseError } from './codec.js';
 import { canonicalObject, setOwn } from './canonical.js';
 import { readBoolean, readDouble, readEnum, readInt32, type ScalarContext } from './scalar-text.js';
-import { XML_NS, type WireObject, type WireProperty, type WireType } from './wire-type.js';
+import { XML_NS, type WireObject, type WireProperty, type WireType } from '../spec/wire-type.js';
 import { parseXmlDocument, textOf, type XmlElement, type XmlReadOptions } from './xml-document.js';
 import { itemName, keyValueName } from './xml-names.js';
 

@@ -1,7 +1,7 @@
 import { atStep, defaultOf, isRecord, itemStep, keyStep, memberStep, writeError, wrongValue } from './canonical.js';
 import { flatten, fragmentCache, MIN_CACHED_FRAGMENT } from './fragment-cache.js';
 import { formatDouble } from './scalar-text.js';
-import { XML_NS, type WireObject, type WireProperty, type WireType } from './wire-type.js';
+import { XML_NS, type WireObject, type WireProperty, type WireType } from '../spec/wire-type.js';
 import { childNamespaceToDeclare, itemName, keyValueName, type XmlName } from './xml-names.js';
 
 /**

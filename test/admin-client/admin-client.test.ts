@@ -5,7 +5,7 @@ import { startMock, type MockServer } from '../server/helpers/mock-server.js';
 
 let mock: MockServer;
 before(async () => {
-  mock = await startMock({ sessions: 10, app: { adminToken: 'tok' } });
+  mock = await startMock({ sessions: 10, settings: { adminToken: 'tok' } });
 });
 after(() => mock.stop());
 

@@ -97,16 +97,25 @@ describe('evo-mock contract (the command line)', () => {
     assert.equal(ran.code, 0, ran.stdout + ran.stderr);
     assert.match(ran.stdout, /^operation\s+JSON\s+XML\s+JSV\s+ALL$/m);
     assert.match(ran.stdout, /^ListSessions\s+\d+ pass\s+\d+ pass\s+\d+ pass\s+1 pass$/m);
-    assert.match(ran.stdout, /created on http:\/\/127\.0\.0\.1:\d+ \(\d+\):\n {2}SessionInfo [0-9a-f]{32} \(by NewSession\)/);
+    // The target is evo-mock: what the run created is removed again through the admin data API, and said so.
+    assert.match(ran.stdout, /removed from http:\/\/127\.0\.0\.1:\d+ \(evo-mock\) the \d+ sessions the run created: [0-9a-f]{32}/);
     assert.match(ran.stderr, /seed 5, writes allowed/);
 
-    const report = JSON.parse(await readFile(json, 'utf8')) as { summary: { pass: number; fail: number; skip: number; total: number; ok: boolean }; formats: string[]; seed: number; created: unknown[] };
+    const report = JSON.parse(await readFile(json, 'utf8')) as {
+      summary: { pass: number; fail: number; skip: number; total: number; ok: boolean };
+      formats: string[];
+      seed: number;
+      created: { id: string }[];
+      cleanup: { evoMock: boolean; removed: string[]; left: unknown[] };
+    };
     assert.equal(report.summary.ok, true);
     assert.equal(report.summary.fail, 0);
     assert.equal(report.summary.skip, 0);
     assert.deepEqual(report.formats, ['json', 'xml', 'jsv']);
     assert.equal(report.seed, 5);
     assert.ok(report.created.length >= 3);
+    assert.deepEqual([report.cleanup.evoMock, report.cleanup.removed.sort(), report.cleanup.left], [true, report.created.map((c) => c.id).sort(), []]);
+    for (const { id } of report.created) assert.equal((await fetch(`${mock.url}/__admin/sessions/${id}`)).status, 404, `${id} is gone from the mock`);
 
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(await readFile(junit, 'utf8')) as {
       testsuites: { tests: string; failures: string; testsuite: { name: string; testcase: unknown[] | unknown }[] };

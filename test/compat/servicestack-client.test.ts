@@ -42,7 +42,7 @@ let emptyUnauthorized: MockServer;
 const DEV_ACCOUNTS = new Set<string>();
 
 before(async () => {
-  [mock, emptyUnauthorized] = await Promise.all([startMock({ sessions: 150 }), startMock({ sessions: 5, app: { emptyUnauthorizedBody: true } })]);
+  [mock, emptyUnauthorized] = await Promise.all([startMock({ sessions: 150 }), startMock({ sessions: 5, settings: { empty401: true } })]);
   for (const id of mock.fixtures.users.find((u) => u.userName === USERS.dev.userName)!.accountIds) DEV_ACCOUNTS.add(id);
 });
 after(() => Promise.all([mock.stop(), emptyUnauthorized.stop()]));

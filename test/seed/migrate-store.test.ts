@@ -31,7 +31,7 @@ describe('a store an earlier evo-mock wrote', () => {
     await old.close();
 
     const warnings: string[] = [];
-    const { store, seeded } = await openOrSeedStore({ file, fixtures, sortFields: sessionSortFields(), onWarning: (w) => warnings.push(w) });
+    const { store, seeded } = await openOrSeedStore({ file, fixtures, seed: 5, sessions: 60, sortFields: sessionSortFields(), onWarning: (w) => warnings.push(w) });
     onCleanup(t, () => store.close());
     assert.equal(seeded, undefined, 'opened, not seeded again');
     assert.equal(store.sessions.size, 61);
@@ -50,7 +50,7 @@ describe('a store an earlier evo-mock wrote', () => {
     assert.equal(again.world?.seed, 5);
     const quiet: string[] = [];
     await again.close();
-    const third = await openOrSeedStore({ file, fixtures, sortFields: sessionSortFields(), onWarning: (w) => quiet.push(w) });
+    const third = await openOrSeedStore({ file, fixtures, seed: 5, sessions: 60, sortFields: sessionSortFields(), onWarning: (w) => quiet.push(w) });
     onCleanup(t, () => third.store.close());
     assert.deepEqual(quiet, [], 'migrated once');
   });

@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { parseCommandArgs, UsageError } from '../../src/cli/command.js';
-import { seedCommand } from '../../src/cli/seed-command.js';
+import { UsageError } from '../../src/options/usage-error.js';
 import { seedStoreFile } from '../../src/seed/open-or-seed.js';
 import { SCENARIO_NAMES, SCENARIOS } from '../../src/seed/scenarios/registry.js';
 import { ScenarioError } from '../../src/seed/scenarios/scenario.js';
@@ -15,6 +14,7 @@ import { buildSeedData, buildSeedStore, seedWorld } from '../../src/seed/seed-da
 import { loadFixtures } from '../../src/store/fixtures.js';
 import type { StoredSession } from '../../src/store/session-store.js';
 import type { StoreData } from '../../src/store/store-data.js';
+import { runCommand } from '../cli/helpers/run-command.js';
 import { tempDir } from '../store/helpers.js';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -34,17 +34,7 @@ function byId(data: StoreData, id: string): StoredSession {
   return e;
 }
 
-async function seedCli(args: string[]): Promise<{ code: number; out: string }> {
-  const { values, positionals } = parseCommandArgs(seedCommand, args);
-  const lines: string[] = [];
-  const log = console.log;
-  console.log = (...a: unknown[]) => void lines.push(a.join(' '));
-  try {
-    return { code: await seedCommand.run(values, positionals), out: lines.join('\n') };
-  } finally {
-    console.log = log;
-  }
-}
+const seedCli = (args: string[]) => runCommand('seed', args);
 
 describe('scenario ids', () => {
   it('are fixed: 20 hex digits of sha256("evo-mock scenario NAME"), then the session number in 12', () => {

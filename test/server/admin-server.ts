@@ -2,18 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SessionInfo } from '../../src/generated/dtos.js';
-import { seedStoreFile } from '../../src/seed/open-or-seed.js';
-import { parseScenarioList } from '../../src/seed/scenarios/scenario-request.js';
-import { quietLogger } from '../../src/server/http/logger.js';
-import { startServer, type RunningServer } from '../../src/server/server.js';
-import { loadApiModel } from '../../src/spec/wire-model.js';
-import { loadFixtures, type Fixtures } from '../../src/store/fixtures.js';
-import { JsonFileStore } from '../../src/store/json-file-store.js';
-import { sortFieldsFromWire } from '../../src/store/session-fields.js';
+import { startRunningMock, type MockParts, type RunningMock } from '../../src/mock/running-mock.js';
+import type { ServeSettings } from '../../src/options/mock-options.js';
+import type { Fixtures } from '../../src/store/fixtures.js';
+import type { JsonFileStore } from '../../src/store/json-file-store.js';
 import type { SessionStore } from '../../src/store/session-store.js';
 import type { StoreData } from '../../src/store/store-data.js';
-import { codecsByFormat } from '../../src/wire/codecs.js';
-import { readJsvValue } from '../../src/wire/jsv-value.js';
+import { testSettings } from './helpers/mock-server.js';
 
 /** The reference time every store here is seeded at; the store's clock stands still there. */
 export const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -46,35 +41,28 @@ export interface ScenarioMock {
   stop(): Promise<void>;
 }
 
-const api = loadApiModel();
-const sortFields = sortFieldsFromWire(api.types.get('SessionInfo')!);
-
-/** A real server on 127.0.0.1 port 0 over a store seeded in a temp folder, scenarios included (as `--scenario` takes them). */
+/** A real mock on 127.0.0.1 port 0 over a store seeded in a temp folder, scenarios included (as `--scenario` takes them). */
 export async function startScenarioMock(
   options: { scenarios?: string; seed?: number; sessions?: number; nowFixed?: boolean; wrapStore?: (store: JsonFileStore) => SessionStore } = {},
 ): Promise<ScenarioMock> {
   const dir = await mkdtemp(join(tmpdir(), 'evo-mock-admin-'));
   const file = join(dir, 'db.json');
-  const fixtures = await loadFixtures();
-  await seedStoreFile({
-    file,
-    fixtures,
+  const settings = testSettings({
+    db: file,
     seed: options.seed ?? 7,
     sessions: options.sessions ?? 200,
-    ...(options.nowFixed === false ? {} : { now: NOW }),
-    ...(options.scenarios ? { scenarios: parseScenarioList(options.scenarios) } : {}),
+    now: options.nowFixed === false ? undefined : NOW,
+    scenario: options.scenarios ? [options.scenarios] : [],
   });
+  const parts: MockParts = { clock: () => new Date(NOW), ...(options.wrapStore ? { wrapStore: options.wrapStore } : {}) };
+  const server = await startRunningMock(settings, parts);
   const seeded = JSON.parse(await readFile(file, 'utf8')) as StoreData;
-  return open(dir, file, fixtures, seeded, options.wrapStore ?? ((s) => s));
+  return open(dir, server, seeded, settings, parts);
 }
 
-async function open(dir: string, file: string, fixtures: Fixtures, seeded: StoreData, wrap: (store: JsonFileStore) => SessionStore): Promise<ScenarioMock> {
-  const store = await JsonFileStore.open({ file, sortFields, clock: () => new Date(NOW) });
-  if (!store) throw new Error('the seeded store did not open');
-  const server: RunningServer = await startServer(
-    { api, store: wrap(store), countSessions: () => store.stats.sessions, fixtures, codecs: codecsByFormat, readJsvValue, logger: quietLogger, logRequests: false },
-    { port: 0, host: '127.0.0.1' },
-  );
+function open(dir: string, server: RunningMock, seeded: StoreData, settings: ServeSettings, parts: MockParts): ScenarioMock {
+  const { fixtures } = server;
+  const file = settings.db;
   return {
     url: server.url,
     file,
@@ -94,11 +82,11 @@ async function open(dir: string, file: string, fixtures: Fixtures, seeded: Store
       return { status: res.status, headers: res.headers, body: (text === '' ? undefined : JSON.parse(text)) as T };
     },
     async restart() {
-      await server.stop();
-      return open(dir, file, fixtures, seeded, wrap);
+      await server.close();
+      return open(dir, await startRunningMock(settings, parts), seeded, settings, parts);
     },
     async stop() {
-      await server.stop();
+      await server.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -199,7 +199,7 @@ describe('auth status and logout', () => {
 describe('the real server\'s empty 401 body, as an option', () => {
   let quiet401: MockServer;
   before(async () => {
-    quiet401 = await startMock({ sessions: 10, app: { emptyUnauthorizedBody: true } });
+    quiet401 = await startMock({ sessions: 10, settings: { empty401: true } });
   });
   after(() => quiet401.stop());
 

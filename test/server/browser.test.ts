@@ -98,7 +98,7 @@ describe('a browser app on another port signs in with cookies and uses the mock 
   const pageErrors: string[] = [];
 
   before(async () => {
-    mock = await startMock({ sessions: 60, app: { logRequests: true, logger: { info: (l) => log.push(l), error: (l) => log.push(l) } } });
+    mock = await startMock({ sessions: 60, settings: { quiet: false }, parts: { logger: { info: (l) => log.push(l), error: (l) => log.push(l) } } });
     const require = createRequire(import.meta.url);
     const clientBundle = await readFile(join(dirname(require.resolve('@servicestack/client')), 'servicestack-client.mjs'), 'utf8');
     // The generated DTO classes, as a bundler would serve them: TypeScript with the types erased.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadApiModel } from '../../src/spec/wire-model.js';
-import type { WireObject } from '../../src/wire/wire-type.js';
+import type { WireObject } from '../../src/spec/wire-type.js';
 import { ARCHIVE_CUTOFF, startMock, type MockServer, type UserName } from './helpers/mock-server.js';
 import { decode, type Written } from './helpers/wire.js';
 
@@ -20,8 +20,8 @@ before(async () => {
   };
   [mock, empty401] = await Promise.all([
     // The failures are expected: keep their stack traces out of the test output.
-    startMock({ sessions: 40, app: { handlers: failing, logger: { info: () => {}, error: () => {} } } }),
-    startMock({ sessions: 5, app: { emptyUnauthorizedBody: true } }),
+    startMock({ sessions: 40, parts: { handlers: failing, logger: { info: () => {}, error: () => {} } } }),
+    startMock({ sessions: 5, settings: { empty401: true } }),
   ]);
   const dev = new Set(mock.fixtures.users.find((u) => u.userName === 'dev@example.com')!.accountIds);
   id = mock.seeded.find((e) => dev.has(e.session.accountId!) && e.session.dateCreated! >= ARCHIVE_CUTOFF)!.session.id!;

@@ -100,7 +100,7 @@ describe('the seeded files are byte-identical for the same seed, count, --now an
       const dir = await mkdtemp(path.join(tmpdir(), 'evo-mock-golden-'));
       try {
         const file = path.join(dir, 'db.json');
-        await seedStoreFile({ file, fixtures: await loadFixtures(), now: NOW, ...options });
+        await seedStoreFile({ file, fixtures: await loadFixtures(), now: NOW, seed: 1, sessions: 1000, ...options });
         const digest = sha256(await readFile(file));
         (recorded.files as Record<string, string>)[name] = digest;
         if (!UPDATE) assert.equal(digest, golden.files[name], `${name}: the seeded file differs from the recorded one`);

@@ -9,7 +9,7 @@ let mock: MockServer;
 before(async () => {
   mock = await startMock({
     sessions: 30,
-    app: {
+    parts: {
       handlers: {
         // Behaviour that fails unexpectedly, to see the 500 path.
         GetActiveSessions: () => {
@@ -111,7 +111,7 @@ describe('the negotiated format, answers and errors alike', () => {
 describe('the request log', () => {
   it('writes one line per request: method, URL, status, milliseconds', async () => {
     const lines: string[] = [];
-    const logged = await startMock({ sessions: 5, app: { logRequests: true, logger: { info: (l) => lines.push(l), error: (l) => lines.push(l) } } });
+    const logged = await startMock({ sessions: 5, settings: { quiet: false }, parts: { logger: { info: (l) => lines.push(l), error: (l) => lines.push(l) } } });
     try {
       await logged.request('/sessions?countPerPage=1', { user: 'dev' });
       await logged.request('/sessions/nope', { user: 'dev' });
@@ -165,8 +165,8 @@ describe('an operation added to the spec is routed and validated with no routing
     };
     const api = apiModelFromDocument(doc as unknown as OpenAPIV3_1.Document);
     [extended, bare] = await Promise.all([
-      startMock({ sessions: 5, app: { api, handlers: { GetSessionNotes: ({ dto }) => ({ id: dto['sessionId'], displayName: `take ${String(dto['take'])}` }) } } }),
-      startMock({ sessions: 5, app: { api } }),
+      startMock({ sessions: 5, parts: { api, handlers: { GetSessionNotes: ({ dto }) => ({ id: dto['sessionId'], displayName: `take ${String(dto['take'])}` }) } } }),
+      startMock({ sessions: 5, parts: { api } }),
     ]);
   });
   after(() => Promise.all([extended.stop(), bare.stop()]));

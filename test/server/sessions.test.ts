@@ -9,7 +9,7 @@ let noQuirks: MockServer;
 const accountsOf = (user: string) => new Set(mock.fixtures.users.find((u) => u.userName === user)!.accountIds);
 
 before(async () => {
-  [mock, noQuirks] = await Promise.all([startMock({ sessions: 300 }), startMock({ sessions: 40, app: { quirks: false } })]);
+  [mock, noQuirks] = await Promise.all([startMock({ sessions: 300 }), startMock({ sessions: 40, settings: { noQuirks: true } })]);
 });
 after(() => Promise.all([mock.stop(), noQuirks.stop()]));
 
@@ -135,7 +135,7 @@ describe('GetMySessions and GetActiveSessions', () => {
   it('/sessions/active refuses a signed-in user who is no phone user (no User endpoint), pointing at /sessions/my', async () => {
     const dev = mock.fixtures.users[0]!;
     const nophone = { ...dev, id: 'f0'.repeat(16), userName: 'nophone@example.com', password: 'nophone', bearerTokens: [], endpointId: 'e0'.repeat(16) };
-    const other = await startMock({ sessions: 20, app: { fixtures: { ...mock.fixtures, users: [...mock.fixtures.users, nophone] } } });
+    const other = await startMock({ sessions: 20, parts: { fixtures: { ...mock.fixtures, users: [...mock.fixtures.users, nophone] } } });
     try {
       const res = await other.json<ErrorBody>('/sessions/active', { headers: { Authorization: `Basic ${Buffer.from('nophone@example.com:nophone').toString('base64')}` } });
       assert.equal(res.status, 403);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { apiModelFromDocument, loadApiModel, SpecError } from '../../src/spec/wire-model.js';
-import type { WireObject } from '../../src/wire/wire-type.js';
+import type { WireObject } from '../../src/spec/wire-type.js';
 import { generated } from './helpers.js';
 
 const SESSIONS = 'http://schemas.datacontract.org/2004/07/Voice.Api.Sessions';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { listPage } from '../../src/store/list-page.js';
-import { archiveCutoff, checkSessionQuery, isCalendarDay, listSessions, resolveSortField } from '../../src/store/list-sessions.js';
+import { archiveCutoff, checkSessionQuery, listSessions, resolveSortField } from '../../src/store/list-sessions.js';
 import { effectiveAccounts, SessionIndex } from '../../src/store/session-index.js';
 import type { AccountScope, SessionPage, SessionQuery } from '../../src/store/session-store.js';
 import { query, sessionSortFields, stored } from './helpers.js';
@@ -152,10 +152,6 @@ describe('checking a query', () => {
   for (const c of cases) {
     it(c.name, () => assert.deepEqual(checkSessionQuery(query(c.q), sessionSortFields()).map((p) => p.field), c.fields));
   }
-
-  it('recognises calendar days only', () => {
-    assert.deepEqual(['2026-11-20', '2024-02-29', '2023-02-29', '2026-1-2', '2026-11-20T00:00:00Z'].map(isCalendarDay), [true, true, false, false, false]);
-  });
 
   it('archives at 15 days before the clock', () => {
     assert.equal(archiveCutoff(NOW), '2026-11-05T12:00:00.000Z');

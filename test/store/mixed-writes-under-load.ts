@@ -7,6 +7,7 @@
  */
 import { JsonFileStore } from '../../src/store/json-file-store.js';
 import type { StoredSession } from '../../src/store/session-store.js';
+import { stored } from './helpers.js';
 
 const [file, compactAfter] = process.argv.slice(2);
 if (!file) throw new Error('usage: mixed-writes-under-load.ts DB_FILE [COMPACT_AFTER_BYTES]');
@@ -16,23 +17,15 @@ if (!store) throw new Error(`${file} does not exist; seed it first`);
 const WRITERS = 40;
 
 function entry(id: string, version: number): StoredSession {
-  return {
-    session: {
-      id,
-      dateCreated: '2026-11-20T11:00:00.000Z',
-      accountId: 'a1f0c2d4e6b84f0a9c1d2e3f4a5b6c7d',
-      dialState: 'None',
-      callState: version % 2 === 0 ? 'Ringing' : 'Connected',
-      queueState: 'None',
-      channel: 'Voice',
-      ended: false,
-      holdReason: 'None',
-      direction: 'Outgoing',
-      wasMissed: false,
-      displayName: `v${version}`,
-      log: [{ date: '2026-11-20T11:00:00.000Z', message: 'x'.repeat(800 + (version % 7) * 100) }],
-    },
-  };
+  return stored({
+    id,
+    dateCreated: '2026-11-20T11:00:00.000Z',
+    accountId: 'a1f0c2d4e6b84f0a9c1d2e3f4a5b6c7d',
+    callState: version % 2 === 0 ? 'Ringing' : 'Connected',
+    ended: false,
+    displayName: `v${version}`,
+    log: [{ date: '2026-11-20T11:00:00.000Z', message: 'x'.repeat(800 + (version % 7) * 100) }],
+  });
 }
 
 async function writer(w: number): Promise<void> {

@@ -7,6 +7,8 @@ import type { SessionInfo } from '../../src/generated/dtos.js';
 import { seedStoreFile } from '../../src/seed/open-or-seed.js';
 import { loadFixtures } from '../../src/store/fixtures.js';
 import { JsonFileStore } from '../../src/store/json-file-store.js';
+import { snapshotText } from '../../src/store/snapshot-format.js';
+import type { StoreData } from '../../src/store/store-data.js';
 import { StoreFileError } from '../../src/store/store-errors.js';
 import { onCleanup, sessionSortFields, stored, tempDir } from './helpers.js';
 
@@ -206,5 +208,38 @@ describe('damaged files are never destroyed (issue 14, item 5)', () => {
       assert.ok(err.message.startsWith(`${other.file}.journal: cannot be read (EISDIR)`), err.message);
       return true;
     });
+  });
+});
+
+describe('a store file edited by hand while the mock runs', () => {
+  it('is never overwritten: the mock says so at once, stops compacting, keeps writes in the journal, and serves the edit after a restart', async (t) => {
+    const dir = await tempDir(t);
+    const file = path.join(dir, 'db.json');
+    await seedStoreFile({ file, fixtures, seed: 3, sessions: SEEDED, now: NOW });
+    const warnings: string[] = [];
+    const store = (await JsonFileStore.open({ file, sortFields: sessionSortFields(), onWarning: (w) => warnings.push(w) }))!;
+    const made = await store.create({ session: session(store) });
+
+    // An editor saving the file in place: one session renamed.
+    const data = JSON.parse(await readFile(file, 'utf8')) as StoreData;
+    const victim = data.sessions[0]!.session;
+    (victim as { displayName?: string }).displayName = 'Edited by hand';
+    await writeFile(file, snapshotText(data));
+    const bytes = await readFile(file);
+    for (let i = 0; i < 150 && warnings.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(warnings.length, 1, 'said so once the edit was saved');
+    assert.match(warnings[0]!, /db\.json was changed by another program .* will not overwrite it.*Restart evo-mock to serve your edit/);
+
+    await store.compact();
+    await store.create({ session: session(store) });
+    await store.close();
+    assert.deepEqual(await readFile(file), bytes, 'neither compaction nor close overwrote the edit');
+    assert.equal(warnings.length, 1, 'said once');
+
+    const again = await openStore(file);
+    onCleanup(t, () => again.close());
+    assert.ok(again.exists(made.id!, 'all'), 'what the API wrote meanwhile is replayed from the journal');
+    assert.equal(again.stats.sessions, SEEDED + 2);
+    assert.equal(again.sessions.get(victim.id!)?.session.displayName, 'Edited by hand', 'the edit is served');
   });
 });

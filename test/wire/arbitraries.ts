@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { WireObject, WireType } from '../../src/wire/wire-type.js';
+import type { WireObject, WireType } from '../../src/spec/wire-type.js';
 
 /**
  * fast-check arbitraries derived from a WireObject, so generated DTOs follow the spec: every

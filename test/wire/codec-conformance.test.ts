@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { codecs } from '../../src/wire/codecs.js';
 import type { Codec } from '../../src/wire/codec.js';
-import type { WireObject, WireType } from '../../src/wire/wire-type.js';
+import type { WireObject, WireType } from '../../src/spec/wire-type.js';
 import { dtoArbitrary, hostileString, xmlSafeString } from './arbitraries.js';
 import { ListResponseOfSessionInfo, SessionInfo, model } from './model.js';
 import { Scalars } from './fixtures/scalars.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { codecs } from '../../src/wire/codecs.js';
 import { FragmentCache, fragmentCache, MIN_CACHED_FRAGMENT } from '../../src/wire/fragment-cache.js';
-import type { WireObject } from '../../src/wire/wire-type.js';
+import type { WireObject } from '../../src/spec/wire-type.js';
 import { dtoArbitrary, hostileString, xmlSafeString } from './arbitraries.js';
 import { GetMySessionsResponse, ListResponseOfSessionInfo, SessionInfo, SessionMemberInfo } from './model.js';
 

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createJsonCodec, jsonCodec } from '../../src/wire/json-codec.js';
 import { WireParseError } from '../../src/wire/codec.js';
-import type { WireObject } from '../../src/wire/wire-type.js';
+import type { WireObject } from '../../src/spec/wire-type.js';
 import { ErrorResponse, ListResponseOfSessionInfo, SessionInfo, SessionLogInfo, SessionMemberInfo, operation } from './model.js';
 import { jsonSample } from './samples.js';
 

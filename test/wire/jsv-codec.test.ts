@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createJsvCodec, jsvCodec } from '../../src/wire/jsv-codec.js';
 import { WireParseError } from '../../src/wire/codec.js';
-import type { WireObject } from '../../src/wire/wire-type.js';
+import type { WireObject } from '../../src/spec/wire-type.js';
 import {
   ErrorResponse,
   GetMySessionsResponse,

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readJsvValue } from '../../src/wire/jsv-value.js';
 import { WireParseError } from '../../src/wire/codec.js';
-import type { WireType } from '../../src/wire/wire-type.js';
+import type { WireType } from '../../src/spec/wire-type.js';
 
 const bool: WireType = { kind: 'boolean' };
 const int: WireType = { kind: 'integer' };

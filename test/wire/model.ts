@@ -1,5 +1,5 @@
 import { loadApiModel } from '../../src/spec/wire-model.js';
-import type { WireObject } from '../../src/wire/wire-type.js';
+import type { WireObject } from '../../src/spec/wire-type.js';
 
 /** The DTOs as the spec describes them (spec/openapi.json through loadApiModel). */
 export const model = loadApiModel();

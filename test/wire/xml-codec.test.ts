@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createXmlCodec, xmlCodec } from '../../src/wire/xml-codec.js';
 import { WireParseError } from '../../src/wire/codec.js';
-import { XML_NS, type WireObject } from '../../src/wire/wire-type.js';
+import { XML_NS, type WireObject } from '../../src/spec/wire-type.js';
 import {
   API_NS,
   CUSTOMERS_NS,

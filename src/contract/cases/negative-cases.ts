@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WireFormat } from '../../wire/codec.js';
-import type { WireProperty } from '../../wire/wire-type.js';
+import type { WireProperty } from '../../spec/wire-type.js';
 import { basicBody } from '../body-builder.js';
 import { checkErrorField } from '../checks/error-shape-check.js';
 import type { CheckResult } from '../check-result.js';

@@ -1,4 +1,4 @@
-import type { WireObject, WireType } from '../../wire/wire-type.js';
+import type { WireObject, WireType } from '../../spec/wire-type.js';
 import { failWithProblems, pass, type CheckResult, type Problem } from '../check-result.js';
 import type { Observation } from '../observation.js';
 

@@ -1,4 +1,4 @@
-import type { WireObject, WireProperty } from '../../wire/wire-type.js';
+import type { WireObject, WireProperty } from '../../spec/wire-type.js';
 import { fail, pass, type CheckResult } from '../check-result.js';
 
 const SCALAR = new Set(['string', 'integer', 'number', 'boolean', 'enum']);

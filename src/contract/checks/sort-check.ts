@@ -1,4 +1,4 @@
-import type { WireProperty } from '../../wire/wire-type.js';
+import type { WireProperty } from '../../spec/wire-type.js';
 import { fail, pass, type CheckResult } from '../check-result.js';
 import type { ListShape } from '../list-conventions.js';
 import type { Observation } from '../observation.js';

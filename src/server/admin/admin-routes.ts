@@ -1,8 +1,11 @@
 import { Router } from 'express';
-import type { AppOptions } from '../app.js';
+import type { ApiModel } from '../../spec/api-model.js';
+import type { Fixtures } from '../../store/fixtures.js';
+import type { SessionStore } from '../../store/session-store.js';
 import type { UserDirectory } from '../auth/user-directory.js';
 import type { MockControls } from '../mock-controls.js';
-import { serialQueue } from './admin-json.js';
+import type { CodecRegistry } from '../wire/codecs.js';
+import { writeLanes } from './admin-json.js';
 import { expireSignIns } from './auth-expire-route.js';
 import { behaviourRoutes } from './behaviour-routes.js';
 import { journalRoutes } from './journal-routes.js';
@@ -12,17 +15,28 @@ import { SessionBodies } from './session-body.js';
 import { sessionRoutes } from './session-routes.js';
 import { storeRoutes } from './store-routes.js';
 
+/** What the admin API uses, and nothing more. */
+export interface AdminDeps {
+  readonly api: ApiModel;
+  readonly store: SessionStore;
+  readonly fixtures: Fixtures;
+  readonly codecs: CodecRegistry;
+  readonly bodyLimit: number;
+  readonly controls: MockControls;
+  readonly directory: UserDirectory;
+}
+
 /**
  * The QA admin API beside /__admin/health: scenarios, sessions (the data API), reset and snapshots,
  * behaviours, the request journal, settings and sign-in expiry. adminGuard stands in front of all of
  * it (origin, JSON bodies, and the --admin-token a mock listening beyond loopback must have).
  */
-export function adminRoutes(options: AppOptions, parts: { readonly controls: MockControls; readonly directory: UserDirectory }): Router {
-  // Admin data writes run one at a time: a read-check-write (a create's id check, a patch) must not interleave with another.
-  const serial = serialQueue();
-  const { store, fixtures } = options;
-  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
-  const sessions = sessionRoutes({ bodies: new SessionBodies(options.api, fixtures), store, fixtures, codecs: options.codecs, bodyLimit, serial });
+export function adminRoutes(deps: AdminDeps): Router {
+  // A read-check-write (a create's id check, a patch) must not interleave with another on the same data.
+  const lanes = writeLanes();
+  const serial = lanes.whole;
+  const { api, store, fixtures, codecs, bodyLimit, controls } = deps;
+  const sessions = sessionRoutes({ bodies: new SessionBodies(api, fixtures), store, fixtures, codecs, bodyLimit, lanes });
   const states = storeRoutes({ store, bodyLimit, serial });
   const router = Router();
   router.get('/__admin/scenarios', listScenarios);
@@ -38,10 +52,9 @@ export function adminRoutes(options: AppOptions, parts: { readonly controls: Moc
   router.post('/__admin/snapshots', states.save);
   router.post('/__admin/snapshots/:name/restore', states.restore);
   router.delete('/__admin/snapshots/:name', states.remove);
-  const { controls } = parts;
-  router.use(behaviourRoutes({ api: options.api, codecs: options.codecs, registry: controls.registry, bodyLimit }));
+  router.use(behaviourRoutes({ api, codecs, registry: controls.registry, bodyLimit }));
   router.use(journalRoutes({ journal: controls.journal, bodyLimit }));
   router.use(settingsRoutes({ settings: controls.settings, journal: controls.journal, bodyLimit }));
-  router.post('/__admin/auth/expire', expireSignIns({ sessions: controls.sessions, directory: parts.directory, bodyLimit }));
+  router.post('/__admin/auth/expire', expireSignIns({ sessions: controls.sessions, directory: deps.directory, bodyLimit }));
   return router;
 }

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { ApiModel } from '../../spec/api-model.js';
-import type { WireObject } from '../../wire/wire-type.js';
+import type { WireObject } from '../../spec/wire-type.js';
 import { AUTH_STATUS, AUTHENTICATE_RESPONSE } from '../auth/auth-dtos.js';
 import type { BehaviourInput, Effect } from '../behaviours/behaviour.js';
 import { readBehaviour } from '../behaviours/behaviour.js';

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { parseInstant } from '../../time/time-text.js';
 import { QueryMap } from '../binding/query-string.js';
 import { compileMatch, isObject, readMatch, type RequestMatch, type RequestPredicate } from '../behaviours/request-match.js';
 import { notFound, ServiceError } from '../errors/service-error.js';
@@ -67,8 +68,8 @@ function readQuery(query: QueryMap, unmatched: boolean, paging: boolean): Journa
   const matches: RequestPredicate | undefined = unmatched ? (f) => f.operation === undefined && (base ? base(f) : true) : base;
   const status = statusFilter(query.first('status'));
   const sinceText = query.first('since');
-  const since = sinceText === undefined ? undefined : Date.parse(sinceText);
-  if (since !== undefined && Number.isNaN(since)) throw badParam('since', `'${sinceText}' is not a time; give an ISO 8601 time such as 2026-12-04T22:00:00Z.`);
+  const since = sinceText === undefined ? undefined : parseInstant(sinceText);
+  if (sinceText !== undefined && since === undefined) throw badParam('since', `'${sinceText}' is not a time; give an ISO 8601 time such as 2026-12-04T22:00:00Z.`);
   return {
     ...(matches ? { matches } : {}),
     ...(status ? { status } : {}),

@@ -2,14 +2,12 @@ import type { Request } from 'express';
 import type { SessionInfo } from '../../generated/dtos.js';
 import type { ApiModel } from '../../spec/api-model.js';
 import type { Fixtures } from '../../store/fixtures.js';
-import type { WireObject, WireType } from '../../wire/wire-type.js';
+import type { WireObject, WireType } from '../../spec/wire-type.js';
+import { readInstant } from '../../time/time-text.js';
 import { findProperty } from '../binding/string-map-binder.js';
 import { ServiceError, unreadableBody, validationError, type FieldError } from '../errors/service-error.js';
 import { readAdminJson } from './admin-json.js';
 import { sessionInfoCheck, type SessionInfoCheck } from './session-info-check.js';
-
-/** An ISO 8601 date-time with a zone (or a date alone, midnight UTC); stored as toISOString() writes it, which the store requires. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
 /** What a SessionInfo body gets when it leaves them out: the admin route decides (a new Guid, the clock, the stored version's). */
 export interface SessionDefaults {
@@ -135,11 +133,12 @@ function accountErrors(session: Record<string, unknown>, fixtures: Fixtures): Fi
 function normalizeDateCreated(session: Record<string, unknown>): FieldError | undefined {
   const text = session['dateCreated'];
   if (typeof text !== 'string') return undefined;
-  const ms = ISO_DATE.test(text) ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text) : Number.NaN;
-  if (Number.isNaN(ms)) {
-    return field('DateCreated', 'RegularExpression', `'${text}' is not a date-time the store can order by; use ISO 8601 with a zone, e.g. 2026-11-20T11:55:00.000Z.`);
+  const instant = readInstant(text);
+  if (!(instant instanceof Date)) {
+    return field('DateCreated', 'RegularExpression', `'${text}' ${instant.problem}: dateCreated orders the sessions, e.g. 2026-11-20T11:55:00.000Z.`);
   }
-  session['dateCreated'] = new Date(ms).toISOString();
+  // Stored as toISOString() writes it: the store orders sessions by comparing these strings.
+  session['dateCreated'] = instant.toISOString();
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { WireObject, WireType } from '../../wire/wire-type.js';
+import type { WireObject, WireType } from '../../spec/wire-type.js';
 import type { FieldError } from '../errors/service-error.js';
 import { createAjv } from '../validation/ajv-instance.js';
 import { extensionNames, toFieldErrors } from '../validation/field-errors.js';

@@ -6,7 +6,7 @@ import { StoreInputError } from '../../store/store-errors.js';
 import { ServiceError, type FieldError } from '../errors/service-error.js';
 import { newGuidN } from '../operations/new-session.js';
 import type { CodecRegistry } from '../wire/codecs.js';
-import { sendJson, sendText } from './admin-json.js';
+import { sendJson, sendText, type WriteLanes } from './admin-json.js';
 import { field, isRecord, readJsonObject, SessionBodies } from './session-body.js';
 
 export interface SessionRouteDeps {
@@ -15,7 +15,7 @@ export interface SessionRouteDeps {
   readonly fixtures: Fixtures;
   readonly codecs: CodecRegistry;
   readonly bodyLimit: number;
-  readonly serial: <T>(task: () => Promise<T>) => Promise<T>;
+  readonly lanes: WriteLanes;
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -59,8 +59,8 @@ export function sessionRoutes(deps: SessionRouteDeps): {
       const parentSessionId = queryValue(req, 'parentSessionId');
       const session = deps.bodies.validSession(body, { id: newGuidN, dateCreated: () => deps.store.now().toISOString() }, parentErrors(deps, parentSessionId, body));
       const entry: StoredSession = { session, ...(parentSessionId !== undefined ? { parentSessionId } : {}) };
-      const stored = await deps.serial(async () => {
-        const id = session.id as string;
+      const id = session.id as string;
+      const stored = await deps.lanes.forId(id, async () => {
         if (deps.store.sessions.get(id)) {
           throw new ServiceError(409, 'Conflict', `A session with id '${id}' already exists; leave id out to get a new one, choose another, or PUT /__admin/sessions/${id} to replace it.`, [
             field('Id', 'Conflict', `'${id}' is taken.`),
@@ -79,7 +79,7 @@ export function sessionRoutes(deps: SessionRouteDeps): {
     async replace(req, res) {
       const id = pathId(req);
       const body = await readJsonObject(req, deps.bodyLimit, 'a SessionInfo, e.g. {"accountId":"...","callState":"Hold"}');
-      const { status, entry } = await deps.serial(async () => {
+      const { status, entry } = await deps.lanes.forId(id, async () => {
         const current = deps.store.sessions.get(id);
         const parentSessionId = queryValue(req, 'parentSessionId') ?? current?.parentSessionId;
         const session = deps.bodies.validSession(
@@ -98,7 +98,7 @@ export function sessionRoutes(deps: SessionRouteDeps): {
     async patch(req, res) {
       const id = pathId(req);
       const patch = await readJsonObject(req, deps.bodyLimit, 'a JSON merge patch of a SessionInfo (application/merge-patch+json or application/json)');
-      const entry = await deps.serial(async () => {
+      const entry = await deps.lanes.forId(id, async () => {
         const current = found(deps, req);
         const merged = mergePatch(current.session as unknown as Record<string, unknown>, patch);
         const session = deps.bodies.validSession(merged, { id: () => id, dateCreated: () => current.session.dateCreated as string }, idErrors(merged, id));
@@ -111,7 +111,7 @@ export function sessionRoutes(deps: SessionRouteDeps): {
 
     async remove(req, res) {
       const id = pathId(req);
-      const removed = await deps.serial(() => deps.store.sessions.delete(id));
+      const removed = await deps.lanes.forId(id, () => deps.store.sessions.delete(id));
       if (!removed) throw notFound(id);
       sendJson(res, 200, { deleted: 1, ids: [id], message: `Deleted session '${id}'.` });
     },
@@ -128,7 +128,7 @@ export function sessionRoutes(deps: SessionRouteDeps): {
         const known = deps.fixtures.accounts.map((a) => `${a.id} (${a.name})`).join(', ');
         throw new ServiceError(400, 'ArgumentException', `No account ${unknown.map((a) => `'${a}'`).join(', ')} exists; use one of ${known}.`, unknown.map((a) => field('AccountId', 'ArgumentException', `No account '${a}' exists.`)));
       }
-      const ids = await deps.serial(async () => {
+      const ids = await deps.lanes.whole(async () => {
         const wanted = new Set(accounts);
         const ids = deps.store.sessions.all().filter((e) => wanted.has(e.session.accountId as string)).map((e) => e.session.id as string);
         await Promise.all(ids.map((id) => deps.store.sessions.delete(id)));

@@ -10,6 +10,7 @@ import { field } from './session-body.js';
 export interface StoreRouteDeps {
   readonly store: SessionStore;
   readonly bodyLimit: number;
+  /** Runs a task on all the data once every admin write before it is done (see WriteLanes). */
   readonly serial: <T>(task: () => Promise<T>) => Promise<T>;
 }
 

@@ -1,4 +1,4 @@
-import { XML_NS, type WireObject, type WireProperty, type WireType } from '../../wire/wire-type.js';
+import { XML_NS, type WireObject, type WireProperty, type WireType } from '../../spec/wire-type.js';
 
 /**
  * ServiceStack's own auth DTOs and Evo Voice's /auth/status answer. They are not in the Sessions

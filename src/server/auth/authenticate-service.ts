@@ -8,7 +8,7 @@ import { negotiate, type ResponseFormat } from '../wire/negotiate.js';
 import { routeFormats } from '../wire/route-formats.js';
 import { sendDto } from '../wire/send.js';
 import type { BehaviourGate } from '../behaviours/behaviour-gate.js';
-import type { WireObject } from '../../wire/wire-type.js';
+import type { WireObject } from '../../spec/wire-type.js';
 import { AUTHENTICATE, AUTHENTICATE_RESPONSE } from './auth-dtos.js';
 import { AuthSessions } from './auth-sessions.js';
 import { authenticate, type AuthDeps, type Authentication } from './authenticate.js';

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { OperationModel } from '../../spec/api-model.js';
-import type { WireObject } from '../../wire/wire-type.js';
+import type { WireObject } from '../../spec/wire-type.js';
 import type { Principal } from '../auth/authenticate.js';
 import { ServiceError } from '../errors/service-error.js';
 import type { CodecRegistry } from '../wire/codecs.js';

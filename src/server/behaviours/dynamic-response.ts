@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { WireObject, WireType } from '../../wire/wire-type.js';
+import type { WireObject, WireType } from '../../spec/wire-type.js';
 
 /**
  * A random answer of the operation's response type, as Prism's `Prefer: dynamic=true` gives one: every

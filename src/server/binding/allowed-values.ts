@@ -1,4 +1,4 @@
-import type { WireType } from '../../wire/wire-type.js';
+import type { WireType } from '../../spec/wire-type.js';
 
 /** What a value of this type may look like, worded for the person who sent the wrong one. */
 export function allowedValues(type: WireType): string {

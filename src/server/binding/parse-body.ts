@@ -1,6 +1,6 @@
 import type { Codec } from '../../wire/codec.js';
 import { WireParseError } from '../../wire/codec.js';
-import type { WireObject } from '../../wire/wire-type.js';
+import type { WireObject } from '../../spec/wire-type.js';
 import { unreadableBody, type FieldError } from '../errors/service-error.js';
 
 /** A serialized body read into the DTO; unreadable text is ServiceStack's 400 SerializationException. */

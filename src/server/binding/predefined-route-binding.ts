@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { WireFormat } from '../../wire/codec.js';
-import type { WireObject, WireProperty } from '../../wire/wire-type.js';
+import type { WireObject, WireProperty } from '../../spec/wire-type.js';
 import { bindingError } from '../errors/service-error.js';
 import { bodyKind } from '../wire/media-type.js';
 import type { BindDeps } from './bind-request.js';

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { WireObject } from '../../wire/wire-type.js';
+import type { WireObject } from '../../spec/wire-type.js';
 import { bindingError, ServiceError } from '../errors/service-error.js';
 import { bodyKind, mediaType } from '../wire/media-type.js';
 import type { BindDeps } from './bind-request.js';

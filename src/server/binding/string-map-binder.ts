@@ -1,4 +1,4 @@
-import type { WireObject, WireProperty, WireType } from '../../wire/wire-type.js';
+import type { WireObject, WireProperty, WireType } from '../../spec/wire-type.js';
 import type { FieldError } from '../errors/service-error.js';
 import { allowedValues } from './allowed-values.js';
 import type { QueryMap } from './query-string.js';

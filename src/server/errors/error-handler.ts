@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
-import type { WireObject } from '../../wire/wire-type.js';
+import type { WireObject } from '../../spec/wire-type.js';
 import { QueryMap } from '../binding/query-string.js';
 import type { ServerLogger } from '../http/logger.js';
 import type { CodecRegistry } from '../wire/codecs.js';

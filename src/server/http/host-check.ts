@@ -26,7 +26,9 @@ export function hostName(header: string): string {
  */
 export function allowedHostsFor(bindHost: string, extra: readonly string[] = []): AllowedHosts {
   const bound = hostName(bindHost);
-  return [...(bound !== '' && isIP(bound) === 0 ? [bound] : []), ...extra.map((e) => (e.startsWith('.') ? `.${hostName(e.slice(1))}` : e === '*' ? e : hostName(e)))];
+  // Each --allowed-hosts value may itself be a comma-separated list.
+  const names = extra.flatMap((e) => e.split(',')).map((e) => e.trim()).filter((e) => e !== '');
+  return [...(bound !== '' && isIP(bound) === 0 ? [bound] : []), ...names.map((e) => (e.startsWith('.') ? `.${hostName(e.slice(1))}` : e === '*' ? e : hostName(e)))];
 }
 
 export function hostAllowed(header: string | undefined, allowed: AllowedHosts): boolean {

@@ -1,5 +1,5 @@
 import type { SessionQuery, SessionStore, SortOrder } from '../../store/session-store.js';
-import type { WireObject } from '../../wire/wire-type.js';
+import type { WireObject } from '../../spec/wire-type.js';
 import { findProperty } from '../binding/string-map-binder.js';
 import { validationError, type FieldError } from '../errors/service-error.js';
 import { scopeOf } from './caller.js';

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import type { WireObject, WireType } from '../../wire/wire-type.js';
+import type { WireObject, WireType } from '../../spec/wire-type.js';
 import { findProperty } from '../binding/string-map-binder.js';
 import type { FieldError } from '../errors/service-error.js';
 

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { WireObject } from '../../wire/wire-type.js';
+import type { WireObject } from '../../spec/wire-type.js';
 import { shapedAnswer, writeShaped } from '../behaviours/answer-shape.js';
 import { traceBody } from '../behaviours/request-trace.js';
 import type { ResponseFormat } from './negotiate.js';

@@ -11,8 +11,8 @@ let guarded: MockServer;
 before(async () => {
   [mock, open, guarded] = await Promise.all([
     startMock({ sessions: 5 }),
-    startMock({ sessions: 5, app: { cors: 'any' } }),
-    startMock({ sessions: 5, app: { adminToken: 's3cret-token' } }),
+    startMock({ sessions: 5, settings: { corsAnyOrigin: true } }),
+    startMock({ sessions: 5, settings: { adminToken: 's3cret-token' } }),
   ]);
 });
 after(() => Promise.all([mock.stop(), open.stop(), guarded.stop()]));

@@ -106,7 +106,7 @@ describe('POST /__admin/auth/expire', () => {
 
 describe('--session-ttl', () => {
   it('a sign-in lasts the TTL, then the same cookie meets a 401 with WWW-Authenticate', async () => {
-    const ttl = await startMock({ sessions: 5, app: { sessionTtlMs: 300 } });
+    const ttl = await startMock({ sessions: 5, settings: { sessionTtl: 300 } });
     try {
       const res = await fetch(`${ttl.url}/auth/credentials`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"userName":"dev@example.com","password":"dev"}' });
       const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');

@@ -161,13 +161,13 @@ describe('persistence', () => {
     const dir = await mkdtemp(join(tmpdir(), 'evo-mock-behaviours-'));
     const file = join(dir, 'behaviours.json');
     try {
-      const first = await startMock({ sessions: 5, app: { behavioursFile: file } });
+      const first = await startMock({ sessions: 5, parts: { behavioursFile: file } });
       const a = adminClient(first.url);
       const kept = await a.behaviours.add({ match: { operation: 'ListSessions' }, respond: { status: 503 }, times: 3, persist: true });
       await a.behaviours.add({ match: { operation: 'GetSession' }, respond: { status: 500 } });
       assert.equal((await first.request('/sessions', { user: 'dev' })).status, 503);
       await first.stop();
-      const second = await startMock({ sessions: 5, app: { behavioursFile: file } });
+      const second = await startMock({ sessions: 5, parts: { behavioursFile: file } });
       try {
         const listed = await adminClient(second.url).behaviours.list();
         assert.deepEqual(listed.map((b) => [b.id, b.remaining, b.persist]), [[kept.id, 2, true]]);

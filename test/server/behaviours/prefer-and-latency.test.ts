@@ -151,7 +151,7 @@ describe('global latency', () => {
   });
 
   it('applies from the start when the app is given one (--latency)', async () => {
-    const slow = await startMock({ sessions: 3, app: { latency: { kind: 'fixed', ms: 120 } } });
+    const slow = await startMock({ sessions: 3, settings: { latency: { kind: 'fixed', ms: 120 } } });
     try {
       const started = performance.now();
       await (await slow.request('/auth/status', { user: 'dev' })).arrayBuffer();

@@ -2,18 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SessionInfo } from '../../../src/generated/dtos.js';
-import { seedStoreFile } from '../../../src/seed/open-or-seed.js';
-import type { AppOptions } from '../../../src/server/app.js';
-import { quietLogger } from '../../../src/server/http/logger.js';
-import { startServer } from '../../../src/server/server.js';
-import { loadApiModel } from '../../../src/spec/wire-model.js';
-import { loadFixtures, type Fixtures } from '../../../src/store/fixtures.js';
-import { JsonFileStore } from '../../../src/store/json-file-store.js';
-import { sortFieldsFromWire } from '../../../src/store/session-fields.js';
+import { startRunningMock, type MockParts } from '../../../src/mock/running-mock.js';
+import { defaultsOf } from '../../../src/options/option-model.js';
+import { serveOptions, type ServeSettings } from '../../../src/options/mock-options.js';
+import type { Fixtures } from '../../../src/store/fixtures.js';
+import type { JsonFileStore } from '../../../src/store/json-file-store.js';
 import type { StoredSession } from '../../../src/store/session-store.js';
 import type { StoreData } from '../../../src/store/store-data.js';
-import { codecsByFormat } from '../../../src/wire/codecs.js';
-import { readJsvValue } from '../../../src/wire/jsv-value.js';
 
 /** The seeded world's reference time; the store's clock stands still there, so the archive boundary never moves mid-test. */
 export const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -47,33 +42,27 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-const defaultApi = loadApiModel();
+/** What every test mock starts from: the options' defaults, on a free loopback port, without request lines. */
+export function testSettings(overrides: Partial<ServeSettings> = {}): ServeSettings {
+  return { ...defaultsOf(serveOptions), port: 0, host: '127.0.0.1', quiet: true, ...overrides };
+}
 
-/** A real server on 127.0.0.1 port 0 over a real store in a temp folder. */
-export async function startMock(options: { sessions?: number; seed?: number; app?: Partial<AppOptions> } = {}): Promise<MockServer> {
-  const api = options.app?.api ?? defaultApi;
+/**
+ * A real mock on 127.0.0.1 port 0 over a real store in a temp folder, started the way the CLI starts
+ * one; the store's clock stands still at NOW.
+ */
+export async function startMock(
+  options: { sessions?: number; seed?: number; settings?: Partial<ServeSettings>; parts?: MockParts } = {},
+): Promise<MockServer> {
   const dir = await mkdtemp(join(tmpdir(), 'evo-mock-server-'));
   const file = join(dir, 'db.json');
-  const fixtures = await loadFixtures();
-  await seedStoreFile({ file, fixtures, seed: options.seed ?? 7, sessions: options.sessions ?? 400, now: NOW });
+  const server = await startRunningMock(testSettings({ db: file, seed: options.seed ?? 7, sessions: options.sessions ?? 400, now: NOW, ...options.settings }), {
+    clock: () => new Date(NOW),
+    ...options.parts,
+  });
   const data = JSON.parse(await readFile(file, 'utf8')) as StoreData;
   const seeded = data.sessions;
-  const store = await JsonFileStore.open({ file, sortFields: sortFieldsFromWire(api.types.get('SessionInfo')!), clock: () => new Date(NOW) });
-  if (!store) throw new Error('the seeded store did not open');
-  const server = await startServer(
-    {
-      api,
-      store,
-      countSessions: () => store.stats.sessions,
-      fixtures,
-      codecs: codecsByFormat,
-      readJsvValue,
-      logger: quietLogger,
-      logRequests: false,
-      ...options.app,
-    },
-    { port: 0, host: '127.0.0.1' },
-  );
+  const { fixtures } = server;
   const request = (path: string, init: RequestInit & { user?: UserName } = {}) => {
     const { user, headers, ...rest } = init;
     return fetch(server.url + path, { ...rest, headers: { ...(user ? basic(user) : {}), ...(headers as Record<string, string> | undefined) } });
@@ -85,7 +74,7 @@ export async function startMock(options: { sessions?: number; seed?: number; app
     fixtures,
     seeded,
     data,
-    store,
+    store: server.store,
     request,
     async json<T>(path: string, init?: RequestInit & { user?: UserName }) {
       const res = await request(path, init);
@@ -93,7 +82,7 @@ export async function startMock(options: { sessions?: number; seed?: number; app
       return { status: res.status, headers: res.headers, body: (text === '' ? undefined : JSON.parse(text)) as T };
     },
     async stop() {
-      await server.stop();
+      await server.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

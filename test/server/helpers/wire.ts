@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { WireFormat } from '../../../src/wire/codec.js';
 import { codecsByFormat } from '../../../src/wire/codecs.js';
-import type { WireObject } from '../../../src/wire/wire-type.js';
+import type { WireObject } from '../../../src/spec/wire-type.js';
 
 /** What a response body is written in, by its Content-Type: a codec's format, or JSONP. */
 export type Written = WireFormat | 'jsonp';

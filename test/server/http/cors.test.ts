@@ -12,7 +12,7 @@ describe('CORS preflights ask for headers the app sends', () => {
   let strict: MockServer;
   before(async () => {
     mock = await startMock({ sessions: 5 });
-    strict = await startMock({ sessions: 5, app: { corsHeaders: ['traceparent'] } });
+    strict = await startMock({ sessions: 5, settings: { corsAllowHeaders: ['traceparent'] } });
   });
   after(async () => {
     await mock.stop();

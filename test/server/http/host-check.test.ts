@@ -40,7 +40,7 @@ describe('a page whose name was pointed at 127.0.0.1 (DNS rebinding)', () => {
   let mock: MockServer;
   let allowing: MockServer;
   before(async () => {
-    [mock, allowing] = await Promise.all([startMock({ sessions: 5 }), startMock({ sessions: 5, app: { allowedHosts: ['mock.internal'] } })]);
+    [mock, allowing] = await Promise.all([startMock({ sessions: 5 }), startMock({ sessions: 5, settings: { allowedHosts: ['mock.internal'] } })]);
   });
   after(() => Promise.all([mock.stop(), allowing.stop()]));
 

@@ -155,7 +155,7 @@ describe('the request journal', () => {
 
 describe('a bounded journal', () => {
   it('keeps the newest N (journalSize), resizable at run time, 0 for none', async () => {
-    const small = await startMock({ sessions: 5, app: { journalSize: 3 } });
+    const small = await startMock({ sessions: 5, settings: { journalSize: 3 } });
     try {
       const a = adminClient(small.url);
       for (let i = 0; i < 5; i++) await (await small.request(`/sessions?page=${i}`, { user: 'dev' })).arrayBuffer();
@@ -222,7 +222,7 @@ describe('GET /__admin/requests/stream', () => {
 
 describe('memory', () => {
   it("keeps answers' headers and bodies for the newest 100 requests only, the request side for all", async () => {
-    const big = await startMock({ sessions: 5, app: { journalSize: 150 } });
+    const big = await startMock({ sessions: 5, settings: { journalSize: 150 } });
     try {
       for (let i = 0; i < 120; i++) await (await big.request(`/sessions?page=${i}`, { user: 'dev' })).arrayBuffer();
       const { requests } = await adminClient(big.url).requests.list({ limit: 150 });

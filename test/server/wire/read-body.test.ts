@@ -13,9 +13,9 @@ let mock: MockServer;
 before(async () => {
   mock = await startMock({
     sessions: 5,
-    app: {
-      logRequests: true,
-      logger: { info: (l) => lines.push(l), error: (l) => lines.push(l) },
+    settings: { quiet: false },
+    parts: {
+      logger: { info: (l: string) => lines.push(l), error: (l: string) => lines.push(l) },
       bodyTimeouts: { anonymousMs: 300, signedInMs: 60_000 },
     },
   });

@@ -41,7 +41,7 @@ describe(`an answer with ${STREAM_MIN_ITEMS} list items or more`, () => {
   let streamed: MockServer;
   let whole: MockServer;
   before(async () => {
-    [streamed, whole] = await Promise.all([startMock({ sessions: SESSIONS, seed: 5 }), startMock({ sessions: SESSIONS, seed: 5, app: { streamMinItems: Number.POSITIVE_INFINITY } })]);
+    [streamed, whole] = await Promise.all([startMock({ sessions: SESSIONS, seed: 5 }), startMock({ sessions: SESSIONS, seed: 5, parts: { streamMinItems: Number.POSITIVE_INFINITY } })]);
   });
   after(() => Promise.all([streamed.stop(), whole.stop()]));
 

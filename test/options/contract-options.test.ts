@@ -1,19 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UsageError, type OptionValues } from '../../src/cli/command.js';
-import { readContractOptions } from '../../src/contract/contract-options.js';
+import { contractOptions, contractRun } from '../../src/options/contract-options.js';
+import { readSettings, type RawValue } from '../../src/options/option-model.js';
+import { UsageError } from '../../src/options/usage-error.js';
 
-const read = (values: OptionValues) => readContractOptions(values, () => 1234);
+type Given = Readonly<Record<string, RawValue>>;
+const read = (values: Given, env: NodeJS.ProcessEnv = {}) => contractRun(readSettings(contractOptions, values).settings, () => 1234, env);
 const T = { target: 'http://127.0.0.1:4010/' };
 
 describe('contract options', () => {
   it('takes credentials from EVO_MOCK_USER / EVO_MOCK_PASSWORD / EVO_MOCK_BEARER when no flag gives any, and flags win as a whole', () => {
     const env = { EVO_MOCK_USER: 'ci@example.com', EVO_MOCK_PASSWORD: 's3cret' };
-    assert.deepEqual(readContractOptions(T, () => 1, env).target.credentials, { kind: 'basic', user: 'ci@example.com', password: 's3cret' });
-    assert.deepEqual(readContractOptions(T, () => 1, { EVO_MOCK_BEARER: 'tok' }).target.credentials, { kind: 'bearer', token: 'tok' });
-    assert.deepEqual(readContractOptions({ ...T, bearer: 'flag' }, () => 1, env).target.credentials, { kind: 'bearer', token: 'flag' });
-    assert.deepEqual(readContractOptions(T, () => 1, { EVO_MOCK_USER: '' }).target.credentials, { kind: 'none' });
-    assert.throws(() => readContractOptions(T, () => 1, { EVO_MOCK_USER: 'ci@example.com' }), /--user ci@example.com needs --password/);
+    assert.deepEqual(read(T, env).target.credentials, { kind: 'basic', user: 'ci@example.com', password: 's3cret' });
+    assert.deepEqual(read(T, { EVO_MOCK_BEARER: 'tok' }).target.credentials, { kind: 'bearer', token: 'tok' });
+    assert.deepEqual(read({ ...T, bearer: 'flag' }, env).target.credentials, { kind: 'bearer', token: 'flag' });
+    assert.deepEqual(read(T, { EVO_MOCK_USER: '' }).target.credentials, { kind: 'none' });
+    assert.throws(() => read(T, { EVO_MOCK_USER: 'ci@example.com' }), /--user ci@example.com needs --password/);
   });
 
   it('reads a plain run: all formats, read-only, a random seed, Basic auth, the trailing slash dropped', () => {
@@ -39,7 +41,7 @@ describe('contract options', () => {
     assert.equal(o.jsonPath, 'r.json');
   });
 
-  const refusals: { values: OptionValues; says: RegExp }[] = [
+  const refusals: { values: Given; says: RegExp }[] = [
     { values: {}, says: /--target is required/ },
     { values: { target: 'localhost:4010' }, says: /must be an http or https URL/ },
     { values: { target: 'not a url' }, says: /is not a URL/ },

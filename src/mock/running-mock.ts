@@ -1,0 +1,140 @@
+import type { ServeSettings } from '../options/mock-options.js';
+import { openOrSeedStore, scenariosNamed, type SeedResult } from '../seed/open-or-seed.js';
+import type { AppOptions } from '../server/app.js';
+import { quietLogger, stderrLogger, type ServerLogger } from '../server/http/logger.js';
+import { allowedHostsFor } from '../server/http/host-check.js';
+import { asPortError, ensurePortAvailable } from '../server/http/port-check.js';
+import { exposureWarning } from '../server/http/startup-banner.js';
+import type { ApiModel } from '../spec/api-model.js';
+import { packageVersion } from '../spec/package-root.js';
+import { loadApiModel } from '../spec/wire-model.js';
+import { loadFixtures, type Fixtures } from '../store/fixtures.js';
+import type { JsonFileStore } from '../store/json-file-store.js';
+import { sortFieldsFromWire } from '../store/session-fields.js';
+import type { SessionStore } from '../store/session-store.js';
+import { codecsByFormat } from '../wire/codecs.js';
+import { readJsvValue } from '../wire/jsv-value.js';
+
+/** Parts a test (or an embedding program) may replace; everything else comes from the settings. */
+export interface MockParts {
+  /** Default: stderr, or request lines dropped with `quiet`. */
+  readonly logger?: ServerLogger;
+  readonly api?: ApiModel;
+  /** Replaces the users and accounts the app signs in; the store is still seeded from fixtures/. */
+  readonly fixtures?: Fixtures;
+  /** Replaces the store's clock (default: it starts at --now, or the seed's, and runs). */
+  readonly clock?: () => Date;
+  /** Sees (and may wrap) the store the app is given. */
+  readonly wrapStore?: (store: JsonFileStore) => SessionStore;
+  /** Replaces operations' behaviour by operationId. */
+  readonly handlers?: AppOptions['handlers'];
+  /** How long answers being sent may take on close before they are cut; default: the shutdownGrace setting. */
+  readonly drainMs?: number;
+  /** Where behaviours added with "persist": true are kept across restarts (no option names it yet). */
+  readonly behavioursFile?: string;
+  /** Answers with a list this long or longer are streamed in chunks (default STREAM_MIN_ITEMS). */
+  readonly streamMinItems?: number;
+  /** How long request bodies may take to arrive (default DEFAULT_BODY_TIMEOUTS). */
+  readonly bodyTimeouts?: AppOptions['bodyTimeouts'];
+}
+
+export interface RunningMock {
+  readonly url: string;
+  readonly port: number;
+  readonly api: ApiModel;
+  readonly fixtures: Fixtures;
+  readonly store: JsonFileStore;
+  /** Present when this start seeded the store (a new file, or `reset`). */
+  readonly seeded?: SeedResult;
+  /** From the call to the first moment it could answer. */
+  readonly startMs: number;
+  /** Stops accepting, lets in-flight requests finish, then closes the store (flushing its journal). */
+  close(): Promise<void>;
+}
+
+/**
+ * The one way a mock comes to run, for the CLI, the tests and the library: open the store (seeding
+ * it first when it is new or `reset` says so), build the app from the spec, and listen. A scenario
+ * name that does not exist is a ScenarioError, before anything is written.
+ */
+export async function startRunningMock(settings: ServeSettings, parts: MockParts = {}): Promise<RunningMock> {
+  const started = performance.now();
+  // A port that cannot be had fails before anything is opened or seeded.
+  await ensurePortAvailable(settings.host, settings.port);
+  // Express and AJV load while the store file is read: start-up is mostly waiting on both.
+  const serverModule = import('../server/server.js');
+  const logger = parts.logger ?? (settings.quiet ? quietLogger : stderrLogger);
+  const api = parts.api ?? loadApiModel();
+  const sessionInfo = api.types.get('SessionInfo');
+  if (!sessionInfo) throw new Error("spec/openapi.json has no SessionInfo schema; run 'npm run generate'.");
+  const scenarios = await scenariosNamed(settings.scenario);
+  const seedFixtures = await loadFixtures();
+  const fixtures = parts.fixtures ?? seedFixtures;
+  const { store, seeded } = await openOrSeedStore({
+    file: settings.db,
+    fixtures: seedFixtures,
+    seed: settings.seed,
+    sessions: settings.sessions,
+    ...(settings.now ? { now: settings.now } : {}),
+    ...(parts.clock ? { clock: parts.clock } : {}),
+    reset: settings.reset,
+    scenarios,
+    sortFields: sortFieldsFromWire(sessionInfo),
+    onWarning: (message) => logger.error(`evo-mock: ${message}`),
+  });
+  const allowedHosts = allowedHostsFor(settings.host, settings.allowedHosts);
+  try {
+    const { startServer } = await serverModule;
+    const server = await startServer(
+      {
+        api,
+        store: parts.wrapStore ? parts.wrapStore(store) : store,
+        countSessions: () => store.stats.sessions,
+        fixtures,
+        // Every codec the project has: negotiation picks among them (?format=, Accept), bodies are read by Content-Type.
+        codecs: codecsByFormat,
+        readJsvValue,
+        quirks: !settings.noQuirks,
+        logger,
+        logRequests: !settings.quiet,
+        emptyUnauthorizedBody: settings.empty401,
+        cors: settings.corsAnyOrigin ? 'any' : 'loopback',
+        corsHeaders: settings.corsAllowHeaders,
+        allowedHosts,
+        bodyLimit: settings.bodyLimit,
+        version: packageVersion(),
+        journalSize: settings.journalSize,
+        ...(settings.latency ? { latency: settings.latency } : {}),
+        ...(settings.sessionTtl !== undefined ? { sessionTtlMs: settings.sessionTtl } : {}),
+        ...(settings.adminToken !== undefined ? { adminToken: settings.adminToken } : {}),
+        ...(parts.handlers ? { handlers: parts.handlers } : {}),
+        ...(parts.behavioursFile !== undefined ? { behavioursFile: parts.behavioursFile } : {}),
+        ...(parts.streamMinItems !== undefined ? { streamMinItems: parts.streamMinItems } : {}),
+        ...(parts.bodyTimeouts !== undefined ? { bodyTimeouts: parts.bodyTimeouts } : {}),
+      },
+      { port: settings.port, host: settings.host, drainMs: parts.drainMs ?? settings.shutdownGrace },
+    );
+    const warning = exposureWarning(settings.host, server.port, allowedHosts);
+    if (warning) logger.error(warning);
+    let closed: Promise<void> | undefined;
+    return {
+      url: server.url,
+      port: server.port,
+      api,
+      fixtures,
+      store,
+      ...(seeded ? { seeded } : {}),
+      startMs: performance.now() - started,
+      close: () =>
+        (closed ??= (async () => {
+          await server.stop();
+          await store.close();
+        })()),
+    };
+  } catch (err) {
+    // Taken between the check and the listen: free the store (its lock) and say so in the same words.
+    await store.close();
+    throw asPortError(err, settings.host, settings.port);
+  }
+}
+

@@ -1,0 +1,122 @@
+import { ALL_FORMATS } from '../contract/format-negotiation.js';
+import { parseSkipLimit, type SkipLimit } from '../contract/verdict.js';
+import type { Credentials, Target } from '../contract/target.js';
+import type { WireFormat } from '../wire/codec.js';
+import { custom, defineOptions, flag, integer, text, type SettingsOf } from './option-model.js';
+import { UsageError } from './usage-error.js';
+
+/** `evo-mock contract`: what to test, how to sign in, and where the reports go. */
+export const contractOptions = defineOptions({
+  target: text({ placeholder: 'URL', help: 'Base URL of the API to test (required), e.g. http://127.0.0.1:4010 or https://team.evovoice.io.' }),
+  user: text({ placeholder: 'USER', help: 'User name for Basic auth (with --password); or set EVO_MOCK_USER.' }),
+  password: text({ placeholder: 'PASSWORD', help: 'Password for Basic auth (with --user); or set EVO_MOCK_PASSWORD, which keeps it out of the command line.' }),
+  bearer: text({ placeholder: 'TOKEN', help: 'Bearer token instead of --user/--password; or set EVO_MOCK_BEARER.' }),
+  formats: custom<readonly WireFormat[]>({ placeholder: 'LIST', default: ALL_FORMATS, help: 'Formats to test, comma-separated.', parse: readFormats }),
+  allowWrites: flag({ help: 'Let the runner create data (NewSession); without it only GET requests are sent. What a write creates is listed at the end, and deleted again when the target is evo-mock (its /__admin/health says so).' }),
+  seed: integer({
+    placeholder: 'N',
+    min: -2147483648,
+    max: 2147483647,
+    defaultText: 'random',
+    help: 'Seed for the generated (property-based) cases; a failure prints it, and the same seed replays the run.',
+  }),
+  propertyRuns: integer({ placeholder: 'N', default: 25, min: 0, max: 10_000, help: 'Generated requests per operation and format (writes use at most 3).' }),
+  maxSkipped: custom<SkipLimit | undefined>({
+    placeholder: 'N|P%',
+    default: undefined,
+    defaultText: 'no limit',
+    help: 'Fail the run (exit 1) when more than N cases, or P% of them, were skipped: a run against an empty account checks too little to pass.',
+    parse: readSkipLimit,
+  }),
+  report: text({ placeholder: 'PATH', help: 'Write a JUnit XML report here (for CI): one testcase per root cause of failure, the seed and options as properties.' }),
+  json: text({ placeholder: 'PATH', help: 'Write a JSON report here.' }),
+  timeout: integer({ placeholder: 'MS', default: 10_000, min: 100, max: 600_000, help: 'Per-request timeout in milliseconds.' }),
+  spec: text({ placeholder: 'PATH', defaultText: "the package's spec/openapi.json", help: 'The OpenAPI document to test against.' }),
+  verbose: flag({ short: 'v', help: 'One line per case while it runs.' }),
+});
+export type ContractSettings = SettingsOf<typeof contractOptions>;
+
+/** The run the settings describe, checked as a whole; every refusal says what to type instead. */
+export interface ContractRun {
+  readonly target: Target;
+  readonly formats: readonly WireFormat[];
+  readonly allowWrites: boolean;
+  readonly seed: number;
+  readonly propertyRuns: number;
+  readonly timeoutMs: number;
+  readonly junitPath?: string;
+  readonly jsonPath?: string;
+  readonly specPath?: string;
+  readonly maxSkipped?: SkipLimit;
+  readonly verbose: boolean;
+}
+
+export function contractRun(settings: ContractSettings, randomSeed: () => number, env: NodeJS.ProcessEnv = {}): ContractRun {
+  return {
+    target: { baseUrl: baseUrlOf(settings.target), credentials: credentialsOf(settings, env) },
+    formats: settings.formats,
+    allowWrites: settings.allowWrites,
+    seed: settings.seed ?? randomSeed(),
+    propertyRuns: settings.propertyRuns,
+    timeoutMs: settings.timeout,
+    verbose: settings.verbose,
+    ...(settings.report ? { junitPath: settings.report } : {}),
+    ...(settings.json ? { jsonPath: settings.json } : {}),
+    ...(settings.spec ? { specPath: settings.spec } : {}),
+    ...(settings.maxSkipped ? { maxSkipped: settings.maxSkipped } : {}),
+  };
+}
+
+function baseUrlOf(raw: string | undefined): string {
+  if (!raw) throw new UsageError('--target is required: the base URL of the API to test, e.g. --target http://127.0.0.1:4010 (start the mock with `evo-mock serve`).');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--target '${raw}' is not a URL; give the API's base URL with its scheme, e.g. http://127.0.0.1:4010.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target must be an http or https URL, not ${url.protocol}`);
+  if (url.search || url.hash) throw new UsageError(`--target is a base URL; drop the query or fragment from '${raw}'.`);
+  return url.toString().replace(/\/+$/, '');
+}
+
+/**
+ * Credentials from the flags, or else from EVO_MOCK_USER / EVO_MOCK_PASSWORD / EVO_MOCK_BEARER, so that CI
+ * can keep secrets out of command lines (and logs). Flags given win over the environment as a whole.
+ */
+function credentialsOf(settings: ContractSettings, env: NodeJS.ProcessEnv): Credentials {
+  const fromFlags = settings.user !== undefined || settings.password !== undefined || settings.bearer !== undefined;
+  const pick = (key: 'user' | 'password' | 'bearer') => (fromFlags ? settings[key] : env[contractOptions[key].env] || undefined);
+  const user = pick('user');
+  const password = pick('password');
+  const bearer = pick('bearer');
+  if (bearer !== undefined && (user !== undefined || password !== undefined)) {
+    throw new UsageError('give either --user and --password, or --bearer, not both.');
+  }
+  if (bearer !== undefined) {
+    if (!bearer) throw new UsageError('--bearer needs a token.');
+    return { kind: 'bearer', token: bearer };
+  }
+  if ((user === undefined) !== (password === undefined)) {
+    throw new UsageError(user === undefined ? '--password needs --user.' : `--user ${user} needs --password (Basic auth sends both).`);
+  }
+  if (user !== undefined && password !== undefined) return { kind: 'basic', user, password };
+  return { kind: 'none' };
+}
+
+function readFormats(raw: string, flagName: string): WireFormat[] {
+  const names = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (names.length === 0) throw new UsageError(`${flagName} needs at least one of ${ALL_FORMATS.join(', ')}.`);
+  const unknown = names.filter((n) => !(ALL_FORMATS as readonly string[]).includes(n));
+  if (unknown.length) throw new UsageError(`${flagName}: unknown format ${unknown.join(', ')}; choose from ${ALL_FORMATS.join(', ')} (comma-separated).`);
+  // JSON first whatever the order given: its answers are read as sent, so they seed the data pool most faithfully.
+  return ALL_FORMATS.filter((f) => names.includes(f));
+}
+
+function readSkipLimit(value: string): SkipLimit {
+  try {
+    return parseSkipLimit(value);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
