@@ -146,11 +146,6 @@ export class DurableDb {
     }
   }
 
-  /** True once the snapshot file was found changed by another program (edited by hand, say). */
-  get snapshotEdited(): boolean {
-    return this.editedBehindOurBack;
-  }
-
   /**
    * Whether the snapshot on disk is still this process's own. A file edited by another program
    * (by hand, say) is never overwritten: the first time one is seen the mock says so, and from then

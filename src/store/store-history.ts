@@ -1,4 +1,4 @@
-import { copyFile, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir, writeFileAtomic } from './atomic-file.js';
 import { storeFiles } from './journaled-adapter.js';
@@ -132,13 +132,6 @@ export class StoreHistory {
     }
     await fsyncDir(this.snapshotDir);
     return true;
-  }
-
-  /** Removes every snapshot (the folder too). */
-  async removeAll(): Promise<number> {
-    const all = await this.list();
-    await rm(this.snapshotDir, { recursive: true, force: true });
-    return all.length;
   }
 
   private snapshotPath(name: string): string {

@@ -149,7 +149,7 @@ export function sessionRoutes(deps: SessionRouteDeps): {
  * A patch member matches a stored member in any case (CallState patches callState), as ServiceStack
  * binds JSON; the stored spelling is kept.
  */
-export function mergePatch(target: unknown, patch: unknown): Record<string, unknown> {
+function mergePatch(target: unknown, patch: unknown): Record<string, unknown> {
   return merge(target, patch) as Record<string, unknown>;
 }
 
