@@ -15,7 +15,8 @@ const JAVASCRIPT = 'text/javascript';
  */
 export function sendDto(res: Response, status: number, format: ResponseFormat, value: unknown, type: WireObject, streamMinItems = STREAM_MIN_ITEMS): void | Promise<void> {
   const jsonp = format.callback !== undefined;
-  if (format.codec.stringifyChunks && isLargeList(value, type, streamMinItems)) {
+  // A behaviour that reshapes the answer (a fault, a status) needs it whole; so be it for that answer.
+  if (format.codec.stringifyChunks && isLargeList(value, type, streamMinItems) && !shapedAnswer(res)) {
     const chunks = format.codec.stringifyChunks(value, type, CHUNK_CHARS);
     return jsonp ? streamChunks(res, status, JAVASCRIPT, chunks, `${format.callback}(`, ')') : streamChunks(res, status, format.codec.contentType, chunks);
   }
