@@ -24,7 +24,8 @@ const LAYERS: readonly (readonly string[])[] = [
   // The typed admin client speaks to a running mock over HTTP; it shares only the server's types.
   ['options', 'admin-client'],
   ['mock'],
-  ['cli'],
+  // The command line and the library entry's functions (startMock, runContract): two front doors, side by side.
+  ['cli', 'library'],
   // Files directly in src/ (the package's entry points) may use every layer.
   ['.'],
 ];

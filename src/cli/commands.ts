@@ -1,7 +1,8 @@
 import { contractOptions } from '../options/contract-options.js';
 import { generateOptions } from '../options/generate-options.js';
+import { initOptions } from '../options/init-options.js';
 import { seedOptions, serveOptions } from '../options/mock-options.js';
-import { defineCommand, type Command } from './command.js';
+import { defineCommand, noArguments, type Command } from './command.js';
 
 /**
  * Every subcommand, described once (name, summary, options, details) for `--help` and parsing; what
@@ -20,6 +21,7 @@ export const commands: Readonly<Record<string, Command>> = {
       'The defaults are in the package folder; paths you give are taken from the current folder.',
     ].join('\n'),
     options: generateOptions,
+    configSection: 'generate',
     run: async (settings, given) => (await import('./generate-command.js')).runGenerate(settings, given),
   }),
   serve: defineCommand({
@@ -32,6 +34,7 @@ export const commands: Readonly<Record<string, Command>> = {
       '--scenario shapes a new or reset store; POST /__admin/scenarios/NAME applies one to the running mock.',
     ].join('\n'),
     options: serveOptions,
+    configSection: 'mock',
     run: async (...args) => (await import('./serve-command.js')).runServe(...args),
   }),
   seed: defineCommand({
@@ -44,6 +47,7 @@ export const commands: Readonly<Record<string, Command>> = {
       '--scenario adds named QA states with fixed ids (--scenario list shows them); same options, same bytes.',
     ].join('\n'),
     options: seedOptions,
+    configSection: 'mock',
     run: async (...args) => (await import('./seed-command.js')).runSeed(...args),
   }),
   contract: defineCommand({
@@ -66,6 +70,22 @@ export const commands: Readonly<Record<string, Command>> = {
       '  evo-mock contract --target http://127.0.0.1:4010 --user dev@example.com --password dev --report junit.xml',
     ].join('\n'),
     options: contractOptions,
+    configSection: 'contract',
     run: async (settings) => (await import('./contract-command.js')).runContractCommand(settings),
+  }),
+  init: defineCommand({
+    name: 'init',
+    summary: 'Write a commented starting evo-mock.config.json (every option, with its help and environment variable)',
+    details: [
+      'The file holds options by their camelCase names: the mock\'s at the top (serve and seed), the contract\'s under',
+      '"contract", the generator\'s under "generate". It may carry // comments. Precedence: flags, then EVO_MOCK_*',
+      'environment variables, then the file, then defaults; every command prints what applies with --print-config.',
+    ].join('\n'),
+    options: initOptions,
+    configSection: 'none',
+    run: async (settings, _given, positionals) => {
+      noArguments('init', positionals);
+      return (await import('./init-command.js')).runInit(settings);
+    },
   }),
 };

@@ -14,7 +14,7 @@ import { closingLines, failureList, summaryTable } from '../contract/report-tabl
 import { runContract } from '../contract/runner.js';
 
 export async function runContractCommand(settings: ContractSettings): Promise<number> {
-  const options = contractRun(settings, () => randomInt(1, 2 ** 31 - 1), process.env);
+  const options = contractRun(settings, () => randomInt(1, 2 ** 31 - 1));
   let model: ApiModel;
   try {
     model = loadApiModel(options.specPath);

@@ -43,12 +43,17 @@ async function main(argv: string[]): Promise<number> {
   }
   const cmd = entry;
   try {
-    const { settings, given, positionals, help } = parseCommandArgs(cmd, rest);
-    if (help) {
+    const parsed = parseCommandArgs(cmd, rest, { env: process.env, cwd: process.cwd() });
+    if (parsed.help) {
       console.log(helpFor(cmd));
       return 0;
     }
-    return await cmd.run(settings, given, positionals);
+    if (parsed.printConfig) {
+      const { printConfig } = await import('./print-config.js');
+      console.log(printConfig(cmd, parsed));
+      return 0;
+    }
+    return await cmd.run(parsed.settings, parsed.given, parsed.positionals);
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`evo-mock ${cmd.name}: ${err.message}\nRun 'evo-mock ${cmd.name} --help' for the options.`);

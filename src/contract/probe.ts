@@ -3,26 +3,10 @@ import { encodeRequest } from './encode-request.js';
 import type { HttpClient, TargetResponse } from './http-client.js';
 import { excerpt } from './observation.js';
 import type { Codec } from '../wire/codec.js';
+import { CredentialsRefusedError, NotTheApiError } from './run-errors.js';
 import { describeCredentials, type Target } from './target.js';
 
-/** The credentials given were refused on the first request: a wrong option, not a contract failure. */
-export class CredentialsRefusedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CredentialsRefusedError';
-  }
-}
-
-/**
- * The target answered, but not as this API: a web page, a dev server's index.html, another service. The
- * run would only fail every case for the same reason, so it stops with what it saw.
- */
-export class NotTheApiError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotTheApiError';
-  }
-}
+export { CredentialsRefusedError, NotTheApiError } from './run-errors.js';
 
 /**
  * One request before any case: a read with no path parameters, as the first case will send it. A

@@ -1,3 +1,4 @@
+import type { CreatedEntity } from './run-report.js';
 import type { ApiModel } from '../spec/api-model.js';
 import type { Codec, WireFormat } from '../wire/codec.js';
 import type { DataPool } from './data-pool.js';
@@ -5,12 +6,7 @@ import type { HttpClient } from './http-client.js';
 import type { SchemaValidator } from './schema-validator.js';
 import type { Target } from './target.js';
 
-/** Something a write case created on the target; listed at the end of the run. */
-export interface CreatedEntity {
-  readonly operationId: string;
-  readonly type: string;
-  readonly id: string;
-}
+export type { CreatedEntity } from './run-report.js';
 
 /** Everything a case needs while it runs; one per run. */
 export interface RunContext {

@@ -2,7 +2,6 @@ import type { WireFormat } from '../wire/codec.js';
 import type { CaseKind, CaseOutcome } from './contract-case.js';
 import type { RootCause } from './root-causes.js';
 import type { Cleanup } from './cleanup.js';
-import type { CreatedEntity } from './run-context.js';
 import type { SkipLimit, Verdict } from './verdict.js';
 
 export interface CaseResult {
@@ -42,4 +41,11 @@ export function countByStatus(results: readonly CaseResult[]): { pass: number; f
   const counts = { pass: 0, fail: 0, skip: 0 };
   for (const r of results) counts[r.outcome.status]++;
   return counts;
+}
+
+/** Something a write case created on the target; listed at the end of the run. */
+export interface CreatedEntity {
+  readonly operationId: string;
+  readonly type: string;
+  readonly id: string;
 }

@@ -1,4 +1,6 @@
 import type { ServeSettings } from '../options/mock-options.js';
+import { UsageError } from '../options/usage-error.js';
+import { isLoopbackHost } from '../server/admin/admin-guard.js';
 import { openOrSeedStore, scenariosNamed, type SeedResult } from '../seed/open-or-seed.js';
 import type { AppOptions } from '../server/app.js';
 import { quietLogger, stderrLogger, type ServerLogger } from '../server/http/logger.js';
@@ -30,7 +32,7 @@ export interface MockParts {
   readonly handlers?: AppOptions['handlers'];
   /** How long answers being sent may take on close before they are cut; default: the shutdownGrace setting. */
   readonly drainMs?: number;
-  /** Where behaviours added with "persist": true are kept across restarts (no option names it yet). */
+  /** Where behaviours added with "persist": true are kept across restarts; default: `<db>.behaviours`. */
   readonly behavioursFile?: string;
   /** Answers with a list this long or longer are streamed in chunks (default STREAM_MIN_ITEMS). */
   readonly streamMinItems?: number;
@@ -59,6 +61,12 @@ export interface RunningMock {
  */
 export async function startRunningMock(settings: ServeSettings, parts: MockParts = {}): Promise<RunningMock> {
   const started = performance.now();
+  // Beyond loopback anyone who reaches the machine reaches the admin API: refuse before anything is opened.
+  if (!isLoopbackHost(settings.host) && settings.adminToken === undefined) {
+    throw new UsageError(
+      `--host ${settings.host} lets other machines reach the mock, and its admin API can change its data, behaviours and sign-ins; start it with --admin-token TOKEN (admin calls then send Authorization: Bearer TOKEN), or keep --host 127.0.0.1.`,
+    );
+  }
   // A port that cannot be had fails before anything is opened or seeded.
   await ensurePortAvailable(settings.host, settings.port);
   // Express and AJV load while the store file is read: start-up is mostly waiting on both.
@@ -108,7 +116,8 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
         ...(settings.sessionTtl !== undefined ? { sessionTtlMs: settings.sessionTtl } : {}),
         ...(settings.adminToken !== undefined ? { adminToken: settings.adminToken } : {}),
         ...(parts.handlers ? { handlers: parts.handlers } : {}),
-        ...(parts.behavioursFile !== undefined ? { behavioursFile: parts.behavioursFile } : {}),
+        // "persist": true behaviours live beside the store, as its journal and world do.
+        behavioursFile: parts.behavioursFile ?? `${settings.db}.behaviours`,
         ...(parts.streamMinItems !== undefined ? { streamMinItems: parts.streamMinItems } : {}),
         ...(parts.bodyTimeouts !== undefined ? { bodyTimeouts: parts.bodyTimeouts } : {}),
       },

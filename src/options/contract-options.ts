@@ -8,10 +8,21 @@ import { UsageError } from './usage-error.js';
 /** `evo-mock contract`: what to test, how to sign in, and where the reports go. */
 export const contractOptions = defineOptions({
   target: text({ placeholder: 'URL', help: 'Base URL of the API to test (required), e.g. http://127.0.0.1:4010 or https://team.evovoice.io.' }),
-  user: text({ placeholder: 'USER', help: 'User name for Basic auth (with --password); or set EVO_MOCK_USER.' }),
-  password: text({ placeholder: 'PASSWORD', help: 'Password for Basic auth (with --user); or set EVO_MOCK_PASSWORD, which keeps it out of the command line.' }),
-  bearer: text({ placeholder: 'TOKEN', help: 'Bearer token instead of --user/--password; or set EVO_MOCK_BEARER.' }),
-  formats: custom<readonly WireFormat[]>({ placeholder: 'LIST', default: ALL_FORMATS, help: 'Formats to test, comma-separated.', parse: readFormats }),
+  user: text({ placeholder: 'USER', env: 'EVO_MOCK_USER', group: 'credentials', help: 'User name for Basic auth (with --password); or set EVO_MOCK_USER.' }),
+  password: text({
+    placeholder: 'PASSWORD',
+    env: 'EVO_MOCK_PASSWORD',
+    group: 'credentials',
+    help: 'Password for Basic auth (with --user); or set EVO_MOCK_PASSWORD, which keeps it out of the command line.',
+  }),
+  bearer: text({ placeholder: 'TOKEN', env: 'EVO_MOCK_BEARER', group: 'credentials', help: 'Bearer token instead of --user/--password; or set EVO_MOCK_BEARER.' }),
+  formats: custom<readonly WireFormat[]>({
+    placeholder: 'LIST',
+    default: ALL_FORMATS,
+    help: 'Formats to test, comma-separated.',
+    schema: { oneOf: [{ type: 'string' }, { type: 'array', items: { enum: [...ALL_FORMATS] }, minItems: 1 }] },
+    parse: readFormats,
+  }),
   allowWrites: flag({ help: 'Let the runner create data (NewSession); without it only GET requests are sent. What a write creates is listed at the end, and deleted again when the target is evo-mock (its /__admin/health says so).' }),
   seed: integer({
     placeholder: 'N',
@@ -33,7 +44,7 @@ export const contractOptions = defineOptions({
   timeout: integer({ placeholder: 'MS', default: 10_000, min: 100, max: 600_000, help: 'Per-request timeout in milliseconds.' }),
   spec: text({ placeholder: 'PATH', defaultText: "the package's spec/openapi.json", help: 'The OpenAPI document to test against.' }),
   verbose: flag({ short: 'v', help: 'One line per case while it runs.' }),
-});
+}, 'CONTRACT_');
 export type ContractSettings = SettingsOf<typeof contractOptions>;
 
 /** The run the settings describe, checked as a whole; every refusal says what to type instead. */
@@ -51,9 +62,9 @@ export interface ContractRun {
   readonly verbose: boolean;
 }
 
-export function contractRun(settings: ContractSettings, randomSeed: () => number, env: NodeJS.ProcessEnv = {}): ContractRun {
+export function contractRun(settings: ContractSettings, randomSeed: () => number): ContractRun {
   return {
-    target: { baseUrl: baseUrlOf(settings.target), credentials: credentialsOf(settings, env) },
+    target: { baseUrl: baseUrlOf(settings.target), credentials: credentialsOf(settings) },
     formats: settings.formats,
     allowWrites: settings.allowWrites,
     seed: settings.seed ?? randomSeed(),
@@ -81,15 +92,11 @@ function baseUrlOf(raw: string | undefined): string {
 }
 
 /**
- * Credentials from the flags, or else from EVO_MOCK_USER / EVO_MOCK_PASSWORD / EVO_MOCK_BEARER, so that CI
- * can keep secrets out of command lines (and logs). Flags given win over the environment as a whole.
+ * Basic or bearer credentials, checked as a pair. They arrive together from one source (flags, or
+ * EVO_MOCK_USER / EVO_MOCK_PASSWORD / EVO_MOCK_BEARER, or the config file; see the options' group), so a
+ * --bearer typed over EVO_MOCK_USER in the environment is not a conflict.
  */
-function credentialsOf(settings: ContractSettings, env: NodeJS.ProcessEnv): Credentials {
-  const fromFlags = settings.user !== undefined || settings.password !== undefined || settings.bearer !== undefined;
-  const pick = (key: 'user' | 'password' | 'bearer') => (fromFlags ? settings[key] : env[contractOptions[key].env] || undefined);
-  const user = pick('user');
-  const password = pick('password');
-  const bearer = pick('bearer');
+function credentialsOf({ user, password, bearer }: ContractSettings): Credentials {
   if (bearer !== undefined && (user !== undefined || password !== undefined)) {
     throw new UsageError('give either --user and --password, or --bearer, not both.');
   }

@@ -7,5 +7,5 @@ export const generateOptions = defineOptions({
   types: text({ placeholder: 'PATH', default: 'src/generated/dtos.ts', help: 'Where to write the TypeScript DTOs.' }),
   check: flag({ help: 'Write nothing; exit 1 if the outputs are missing or would change.' }),
   quiet: flag({ short: 'q', help: 'Do not print the disagreement report.' }),
-});
+}, 'GENERATE_');
 export type GenerateSettings = SettingsOf<typeof generateOptions>;

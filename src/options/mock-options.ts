@@ -1,5 +1,5 @@
 import { DelaySyntaxError, parseDelay, type DelaySpec } from '../server/behaviours/delay.js';
-import { parseCorsHeaders, type CorsHeaders } from '../server/http/cors.js';
+import { parseCorsHeaders, type CorsHeaders } from '../server/http/cors-headers.js';
 import { DEFAULT_JOURNAL_SIZE } from '../server/journal/request-journal.js';
 import { DURATION_HELP, INSTANT_HELP, parseDuration, readInstant } from '../time/time-text.js';
 import { custom, defineOptions, flag, integer, list, text, type SettingsOf } from './option-model.js';

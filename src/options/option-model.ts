@@ -25,7 +25,19 @@ export interface OptionSpec<T> {
   readonly defaultText?: string;
   /** Reads a given value; a wrong one is a UsageError that names the flag and says what to give. */
   read(raw: RawValue, flag: string): T;
+  /** The value as a config file holds it, for the file's JSON Schema (editors complete and check it). */
+  readonly schema: JsonSchema;
+  /** The environment variable, where the derived EVO_MOCK_<PREFIX><FLAG> would not do (EVO_MOCK_USER). */
+  readonly env?: string;
+  /**
+   * Options that only mean something together (user and password, or bearer) share a group: they are
+   * all taken from the first source that gives any of them, never mixed from two.
+   */
+  readonly group?: string;
 }
+
+/** A JSON Schema fragment. */
+export type JsonSchema = Readonly<Record<string, unknown>>;
 
 export interface Option<T> extends OptionSpec<T> {
   /** camelCase: `bodyLimit`. */
@@ -47,16 +59,20 @@ export function flagOf(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/([a-z])(\d)/g, '$1-$2');
 }
 
-export function envOf(flag: string): string {
-  return `EVO_MOCK_${flag.replace(/-/g, '_').toUpperCase()}`;
+/** body-limit -> EVO_MOCK_BODY_LIMIT; with the contract's prefix, seed -> EVO_MOCK_CONTRACT_SEED. */
+export function envOf(flag: string, prefix = ''): string {
+  return `EVO_MOCK_${prefix}${flag.replace(/-/g, '_').toUpperCase()}`;
 }
 
-/** Names each option after its key. */
-export function defineOptions<S extends OptionSpecs>(specs: S): Named<S> {
+/**
+ * Names each option after its key. `envPrefix` keeps a command's variables apart from the mock's where
+ * the names would meet (the contract's --seed is EVO_MOCK_CONTRACT_SEED, the store's EVO_MOCK_SEED).
+ */
+export function defineOptions<S extends OptionSpecs>(specs: S, envPrefix = ''): Named<S> {
   const set: Record<string, Option<unknown>> = {};
   for (const [key, spec] of Object.entries(specs)) {
     const flag = flagOf(key);
-    set[key] = { ...spec, key, flag, env: envOf(flag) };
+    set[key] = { ...spec, key, flag, env: spec.env ?? envOf(flag, envPrefix) };
   }
   return set as Named<S>;
 }
@@ -105,7 +121,7 @@ function lastText(raw: RawValue, flag: string): string {
   return last;
 }
 
-type Described = Pick<OptionSpec<unknown>, 'short' | 'placeholder' | 'help' | 'defaultText'>;
+type Described = Pick<OptionSpec<unknown>, 'short' | 'placeholder' | 'help' | 'defaultText' | 'env' | 'group'>;
 
 /** A whole number between min and max. */
 export function integer(o: Described & { readonly default: number; readonly min: number; readonly max: number }): OptionSpec<number>;
@@ -115,6 +131,7 @@ export function integer(o: Described & { readonly default?: number; readonly min
     ...o,
     takes: 'value',
     default: o.default,
+    schema: { type: 'integer', minimum: o.min, maximum: o.max },
     read(raw, flag) {
       const text = lastText(raw, flag).trim();
       if (!/^-?\d+$/.test(text)) throw new UsageError(`${flag} takes a whole number, not '${text}'.`);
@@ -134,6 +151,7 @@ export function text(o: Described & { readonly default?: string; readonly check?
     ...described,
     takes: 'value',
     default: o.default,
+    schema: { type: 'string' },
     read(raw, flag) {
       const value = lastText(raw, flag);
       check?.(value, flag);
@@ -148,6 +166,7 @@ export function flag(o: Pick<Described, 'short' | 'help'>): OptionSpec<boolean> 
     ...o,
     takes: 'flag',
     default: false,
+    schema: { type: 'boolean' },
     read(raw, flagName) {
       if (typeof raw === 'boolean') return raw;
       const value = lastText(raw, flagName).trim().toLowerCase();
@@ -158,10 +177,13 @@ export function flag(o: Pick<Described, 'short' | 'help'>): OptionSpec<boolean> 
   };
 }
 
-/** A value read by `parse`, which throws a UsageError for what it cannot read. */
-export function custom<T>(o: Described & { readonly default: T; readonly repeatable?: boolean; parse(text: string, flag: string): T }): OptionSpec<T> {
-  const { parse, ...described } = o;
-  return { ...described, takes: 'value', read: (raw, flagName) => parse(lastText(raw, flagName), flagName) };
+/**
+ * A value read by `parse`, which throws a UsageError for what it cannot read. In a config file it is the
+ * same text (schema: a string), unless `schema` says more (a list of formats may be an array).
+ */
+export function custom<T>(o: Described & { readonly default: T; readonly repeatable?: boolean; readonly schema?: JsonSchema; parse(text: string, flag: string): T }): OptionSpec<T> {
+  const { parse, schema, ...described } = o;
+  return { ...described, takes: 'value', schema: schema ?? { type: 'string' }, read: (raw, flagName) => parse(lastText(raw, flagName), flagName) };
 }
 
 /** Every value given, in order (the option may be repeated); the reader of the setting splits them. */
@@ -171,6 +193,7 @@ export function list(o: Described): OptionSpec<readonly string[]> {
     takes: 'value',
     repeatable: true,
     default: [],
+    schema: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
     read: (raw, flagName) => {
       if (typeof raw === 'boolean') throw new UsageError(`${flagName} needs a value.`);
       return (typeof raw === 'string' ? [raw] : raw).map(String);

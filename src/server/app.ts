@@ -130,7 +130,7 @@ export function createApp(options: AppOptions): Express {
   app.use(methodOverride());
   app.use(formatSuffix());
   app.get('/__admin/health', health(options.countSessions));
-  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory }));
+  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory, canPersistBehaviours: options.behavioursFile !== undefined }));
   app.use('/auth', authRoutes(deps));
   app.use(operationRoutes(api, endpoints));
   app.use(predefinedRoutes(services, codecs));

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { contractOptions, contractRun } from '../../src/options/contract-options.js';
-import { readSettings, type RawValue } from '../../src/options/option-model.js';
+import type { RawValue } from '../../src/options/option-model.js';
+import { layerSettings } from '../../src/options/settings-sources.js';
 import { UsageError } from '../../src/options/usage-error.js';
 
 type Given = Readonly<Record<string, RawValue>>;
-const read = (values: Given, env: NodeJS.ProcessEnv = {}) => contractRun(readSettings(contractOptions, values).settings, () => 1234, env);
+const read = (values: Given, env: NodeJS.ProcessEnv = {}) => contractRun(layerSettings(contractOptions, { argv: values, env }).settings, () => 1234);
 const T = { target: 'http://127.0.0.1:4010/' };
 
 describe('contract options', () => {

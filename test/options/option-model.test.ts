@@ -39,7 +39,7 @@ describe('the options model', () => {
     });
     assert.deepEqual(readSettings(options, {}).settings, { latency: 0, adminToken: undefined, live: false });
     assert.deepEqual(readSettings(options, { latency: '250', 'admin-token': 's3cret', live: true }).settings, { latency: 250, adminToken: 's3cret', live: true });
-    const help = helpFor({ name: 'x', summary: 'x', options, run: async () => 0 });
+    const help = helpFor({ name: 'x', summary: 'x', options, configSection: 'none', run: async () => 0 });
     assert.match(help, /--latency MS\s+Delay every answer by this long\. \(default: 0\)/);
     assert.match(help, /--admin-token TOKEN\s+Require this token on \/__admin\.\n/);
     assert.equal(options.adminToken.env, 'EVO_MOCK_ADMIN_TOKEN');

@@ -118,11 +118,44 @@ describe('the installed package', SLOW, () => {
     assert.ok(!existsSync(join(installed, 'dist', 'test')), 'compiled tests stay out of the package');
   });
 
+  it('the library: startMock and runContract from the installed package, its types checked by tsc as a consumer would', async () => {
+    const script = [
+      "import { startMock, runContract } from 'evo-mock';",
+      'const mock = await startMock({ sessions: 40, seed: 3 });',
+      "const report = await runContract({ target: mock.url, user: 'dev@example.com', password: 'dev', formats: ['json'], propertyRuns: 2 });",
+      'const health = await mock.admin.health();',
+      'await mock.close();',
+      'console.log(JSON.stringify({ ok: report.verdict.ok, sessions: health.sessions, url: mock.url }));',
+    ].join('\n');
+    await writeFile(join(app, 'library.mjs'), script);
+    const r = await run(process.execPath, ['library.mjs'], app);
+    ok(r, 'node library.mjs');
+    const out = JSON.parse(r.stdout) as { ok: boolean; sessions: number; url: string };
+    assert.deepEqual({ ok: out.ok, sessions: out.sessions }, { ok: true, sessions: 40 });
+    assert.match(out.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    // Types: strict, and every declaration the entry reaches is checked (skipLibCheck off), so a type the
+    // package's .d.ts files import from a package it does not depend on would fail here.
+    const consumer = [
+      "import { startMock, runContract, type Mock, type RunReport } from 'evo-mock';",
+      'const mock: Mock = await startMock({ sessions: 40, seed: 3, now: new Date(), scenario: ["missed-call"] });',
+      "const report: RunReport = await runContract({ target: mock.url, user: 'dev@example.com', password: 'dev', formats: ['json'] });",
+      'const n: number = report.rootCauses.length + (await mock.admin.requests.count());',
+      'void n;',
+      'await mock.close();',
+      'export {};',
+    ].join('\n');
+    await writeFile(join(app, 'consumer.ts'), consumer);
+    await writeFile(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')] }, files: ['consumer.ts'] }));
+    ok(await run(process.execPath, [TSC, '-p', 'tsconfig.json'], app), 'tsc on a consumer');
+    const schema = JSON.parse(await readFile(join(app, 'node_modules', 'evo-mock', 'evo-mock.config.schema.json'), 'utf8')) as { title: string };
+    assert.equal(schema.title, 'evo-mock configuration');
+  });
+
   it('npx evo-mock runs from the project', async () => {
     const r = await run('npx', ['--no-install', 'evo-mock', '--help'], app);
     ok(r, 'npx evo-mock --help');
     assert.match(r.stdout, /Usage: evo-mock <command>/);
-    for (const command of ['serve', 'seed', 'contract', 'generate']) assert.match(r.stdout, new RegExp(`\\n  ${command}\\b`));
+    for (const command of ['serve', 'seed', 'contract', 'generate', 'init']) assert.match(r.stdout, new RegExp(`\\n  ${command}\\b`));
   });
 
   it('seed writes the store in the working directory, from any directory', async () => {

@@ -24,6 +24,8 @@ export interface AdminDeps {
   readonly bodyLimit: number;
   readonly controls: MockControls;
   readonly directory: UserDirectory;
+  /** Whether behaviours with "persist": true have a file to go to. */
+  readonly canPersistBehaviours: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export function adminRoutes(deps: AdminDeps): Router {
   router.post('/__admin/snapshots', states.save);
   router.post('/__admin/snapshots/:name/restore', states.restore);
   router.delete('/__admin/snapshots/:name', states.remove);
-  router.use(behaviourRoutes({ api, codecs, registry: controls.registry, bodyLimit }));
+  router.use(behaviourRoutes({ api, codecs, registry: controls.registry, bodyLimit, canPersist: deps.canPersistBehaviours }));
   router.use(journalRoutes({ journal: controls.journal, bodyLimit }));
   router.use(settingsRoutes({ settings: controls.settings, journal: controls.journal, bodyLimit }));
   router.post('/__admin/auth/expire', expireSignIns({ sessions: controls.sessions, directory: deps.directory, bodyLimit }));

@@ -16,6 +16,8 @@ export interface BehaviourRouteDeps {
   readonly codecs: CodecRegistry;
   readonly registry: BehaviourRegistry;
   readonly bodyLimit: number;
+  /** Whether this mock has a file to keep "persist": true behaviours in (a mock started on a store does). */
+  readonly canPersist: boolean;
 }
 
 /**
@@ -28,6 +30,9 @@ export function behaviourRoutes(deps: BehaviourRouteDeps): Router {
   router.get('/__admin/behaviours', (_req, res) => sendJson(res, 200, { behaviours: deps.registry.list() }));
   router.post('/__admin/behaviours', async (req: Request, res: Response) => {
     const input = readBehaviour(await readAdminJson(req, deps.bodyLimit));
+    if (input.persist && !deps.canPersist) {
+      throw invalidBehaviour('persist', 'This mock keeps no behaviours file (it was started without a store file), so nothing can persist; leave "persist" out.');
+    }
     const added = deps.registry.add(input, check);
     res.setHeader('Location', `/__admin/behaviours/${added.id}`);
     sendJson(res, 201, added);

@@ -91,6 +91,11 @@ export class RequestJournal {
   }
 
   record(entry: JournalRecord): void {
+    this.keep(entry);
+    for (const listener of this.listeners) listener(entry);
+  }
+
+  private keep(entry: JournalRecord): void {
     if (this.capacity > 0) {
       this.ring[this.next] = entry;
       if (this.capacity > RESPONSE_BODIES_KEPT) {
@@ -103,7 +108,6 @@ export class RequestJournal {
       this.next = (this.next + 1) % this.capacity;
       if (this.count < this.capacity) this.count++;
     }
-    for (const listener of this.listeners) listener(entry);
   }
 
   /** Newest first. */
@@ -151,7 +155,8 @@ export class RequestJournal {
     const kept = [...this.records()].slice(0, capacity).reverse();
     this.capacity = capacity;
     this.clear();
-    for (const r of kept) this.record(r);
+    // Kept, not recorded again: a stream has already seen them.
+    for (const r of kept) this.keep(r);
   }
 
   /** `onEnd` runs when the mock stops (endStreams), so open streams do not hold up shutdown. */

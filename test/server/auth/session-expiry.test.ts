@@ -106,12 +106,12 @@ describe('POST /__admin/auth/expire', () => {
 
 describe('--session-ttl', () => {
   it('a sign-in lasts the TTL, then the same cookie meets a 401 with WWW-Authenticate', async () => {
-    const ttl = await startMock({ sessions: 5, settings: { sessionTtl: 300 } });
+    const ttl = await startMock({ sessions: 5, settings: { sessionTtl: 3000 } });
     try {
       const res = await fetch(`${ttl.url}/auth/credentials`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"userName":"dev@example.com","password":"dev"}' });
       const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
       assert.equal((await fetch(`${ttl.url}/sessions/my`, { headers: { Cookie: cookie } })).status, 200);
-      await new Promise((r) => setTimeout(r, 350));
+      await new Promise((r) => setTimeout(r, 3100));
       const after = await fetch(`${ttl.url}/sessions/my`, { headers: { Cookie: cookie } });
       assert.equal(after.status, 401);
       assert.equal(after.headers.get('www-authenticate'), WWW_AUTHENTICATE);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { parseCorsHeaders } from '../../../src/server/http/cors.js';
+import { parseCorsHeaders } from '../../../src/server/http/cors-headers.js';
 import { startMock, type MockServer } from '../helpers/mock-server.js';
 
 const preflight = (mock: MockServer, origin: string, requested: string) =>

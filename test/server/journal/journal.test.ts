@@ -215,7 +215,8 @@ describe('GET /__admin/requests/stream', () => {
     await reader.read();
     const started = performance.now();
     await other.stop();
-    assert.ok(performance.now() - started < 5000, 'stop waited for the stream');
+    // Under the 10 s a connection that never finishes is given before it is cut.
+    assert.ok(performance.now() - started < 9000, 'stop waited for the stream');
     for (;;) if ((await reader.read()).done) break;
   });
 });

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { adminClient } from '../../src/admin-client/admin-client.js';
+import { MAIN, spawnServe } from '../server/helpers/serve-process.js';
+
+const run = promisify(execFile);
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'evo-mock-serve-behaviours-'));
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+async function usageError(args: readonly string[]): Promise<string> {
+  try {
+    await run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', '0', ...args]);
+  } catch (err) {
+    const e = err as { code: number; stderr: string };
+    assert.equal(e.code, 2, e.stderr);
+    return e.stderr;
+  }
+  assert.fail('serve should have refused to start');
+}
+
+describe('evo-mock serve: behaviours, latency, sign-ins and the admin token', () => {
+  it('refuses to listen beyond loopback without --admin-token, before touching the store', async () => {
+    const db = join(dir, 'exposed.json');
+    const stderr = await usageError(['--host', '0.0.0.0', '--db', db, '--sessions', '5']);
+    assert.match(stderr, /--admin-token/);
+    assert.match(stderr, /0\.0\.0\.0/);
+    assert.equal(existsSync(db), false);
+  });
+
+  it('refuses a latency or a session TTL it cannot read, saying the forms', async () => {
+    assert.match(await usageError(['--latency', 'fast']), /50-300.*lognormal:80,0\.4|lognormal/);
+    assert.match(await usageError(['--session-ttl', 'soon']), /--session-ttl/);
+    assert.match(await usageError(['--journal-size', '-1']), /--journal-size/);
+  });
+
+  it('--latency, --journal-size and --session-ttl reach the running mock', async () => {
+    const served = await spawnServe(['--db', join(dir, 'settings.json'), '--sessions', '5', '--latency', '50-80', '--journal-size', '7', '--session-ttl', '1h']);
+    try {
+      assert.deepEqual(await adminClient(served.url).settings.get(), { latency: '50-80', journalSize: 7 });
+      const started = performance.now();
+      await (await fetch(`${served.url}/auth/status`)).arrayBuffer();
+      assert.ok(performance.now() - started >= 45);
+    } finally {
+      served.child.kill('SIGTERM');
+      await served.exited;
+    }
+  });
+
+  it('--help explains the new options', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--help']);
+    for (const option of ['--latency', '--session-ttl', '--journal-size', '--admin-token']) assert.match(stdout, new RegExp(`${option}\\b`), option);
+  });
+});
