@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import { BehaviourGate } from '../src/server/behaviours/behaviour-gate.js';
 import { BehaviourRegistry } from '../src/server/behaviours/behaviour-registry.js';
 import { loadApiModel } from '../src/spec/wire-model.js';
-import { codecsByFormat } from '../src/wire/codecs.js';
+import { defaultCodecs } from '../src/wire/codec-registry.js';
 
 export const MISSES = [
   { match: { operation: 'ListSessions' }, respond: { status: 503 } },
@@ -27,9 +27,9 @@ export async function lookupNs(iterations = 200_000): Promise<{ none: number; te
   const api = loadApiModel();
   const op = api.operations.find((o) => o.operationId === 'GetSession')!;
   const measure = async (registry: BehaviourRegistry) => {
-    const gate = new BehaviourGate({ registry, settings: { latency: undefined }, codecs: codecsByFormat, errorResponse: api.errorResponse });
+    const gate = new BehaviourGate({ registry, settings: { latency: undefined }, codecs: defaultCodecs, errorResponse: api.errorResponse });
     const req = { method: 'GET', originalUrl: '/sessions/0f2a9c3e5b7d4e1f8a6b2c4d9e0f1a3b', headers: { accept: 'application/json', authorization: 'Basic x' }, socket: { destroyed: false } } as unknown as Request;
-    const ctx = { operation: 'GetSession', op, format: { codec: codecsByFormat.json }, principal: undefined, responseType: op.responseType };
+    const ctx = { operation: 'GetSession', op, format: { codec: defaultCodecs.json }, principal: undefined, responseType: op.responseType };
     const run = async (n: number) => {
       const started = process.hrtime.bigint();
       for (let i = 0; i < n; i++) {

@@ -17,7 +17,9 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { loadApiModel } from '../src/spec/wire-model.js';
 import { parseSnapshot } from '../src/store/snapshot-format.js';
-import { codecs } from '../src/wire/codecs.js';
+import { defaultCodecs } from '../src/wire/codec-registry.js';
+
+const codecs = defaultCodecs.all;
 import { fragmentCache } from '../src/wire/fragment-cache.js';
 import type { WireObject } from '../src/spec/wire-type.js';
 

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { randomInt } from 'node:crypto';
 import type { ApiModel } from '../spec/api-model.js';
 import { loadApiModel } from '../spec/wire-model.js';
-import { codecFor } from '../wire/codecs.js';
+import { defaultCodecs } from '../wire/codec-registry.js';
 import { contractRun, type ContractSettings } from '../options/contract-options.js';
 import { UsageError } from '../options/usage-error.js';
 import { fetchClient, TargetUnreachableError } from '../contract/http-client.js';
@@ -37,7 +37,7 @@ export async function runContractCommand(settings: ContractSettings): Promise<nu
         propertyRuns: options.propertyRuns,
         ...(options.maxSkipped ? { maxSkipped: options.maxSkipped } : {}),
       },
-      { model, codecFor, http: fetchClient(options.timeoutMs) },
+      { model, codecs: defaultCodecs, http: fetchClient(options.timeoutMs) },
       progressPrinter({ write: log, tty: process.stderr.isTTY === true, verbose: options.verbose }),
     );
   } catch (err) {

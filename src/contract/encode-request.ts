@@ -1,13 +1,13 @@
 import type { Codec } from '../wire/codec.js';
 import type { WireObject, WireProperty } from '../spec/wire-type.js';
 import type { ContractRequest, QueryValue } from './contract-request.js';
-import { FORMAT_REQUEST } from './format-negotiation.js';
+import { formatRequest } from './format-negotiation.js';
 import type { HttpRequest } from './http-client.js';
 import { authorizationHeader, type Target } from './target.js';
 
 /** Turns a described request into bytes: URL, negotiation headers, credentials, and the body in its format. */
 export function encodeRequest(target: Target, request: ContractRequest, codec: Codec, bodyType?: WireObject): HttpRequest {
-  const how = FORMAT_REQUEST[request.format];
+  const how = formatRequest(codec);
   const url = new URL(target.baseUrl + fillPath(request.path, request.pathParams));
   for (const [name, value] of Object.entries(request.query)) url.searchParams.set(name, queryText(value));
   for (const [name, value] of Object.entries(how.query)) url.searchParams.set(name, value);

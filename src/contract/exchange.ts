@@ -15,7 +15,7 @@ import type { RunContext } from './run-context.js';
 
 /** Sends one request and decodes its answer as the DTO that status should carry. */
 export async function exchange(ctx: RunContext, op: OperationModel, request: ContractRequest): Promise<Observation> {
-  const codec = ctx.codecFor(request.format);
+  const codec = ctx.codecs.get(request.format);
   const http = encodeRequest(ctx.target, request, codec, request.body !== undefined ? op.requestType : undefined);
   const response = await ctx.http(http);
   const bodyType = response.status >= 400 ? ctx.model.errorResponse : op.responseType;
@@ -24,7 +24,7 @@ export async function exchange(ctx: RunContext, op: OperationModel, request: Con
 
 /** The checks every answer gets, whatever the case: status, type, format, schema and bytes. */
 export function standardChecks(ctx: RunContext, op: OperationModel, obs: Observation, expected: readonly number[]): CheckResult[] {
-  const codec = ctx.codecFor(obs.request.format);
+  const codec = ctx.codecs.get(obs.request.format);
   const results: (CheckResult | undefined)[] = [
     checkStatus(obs, expected),
     checkWwwAuthenticate(obs),

@@ -1,11 +1,6 @@
-import type { WireFormat } from '../wire/codec.js';
+import type { Codec } from '../wire/codec.js';
 
-/**
- * How a request asks for each format. On user-defined routes ServiceStack matches Accept by prefix
- * against its preferred list, so `application/json` and `application/xml` are reliable. For JSV the
- * Accept match is fragile (`text/jsv` falls back to JSON, and .NET Core reads the whole header as one
- * value), while `?format=jsv` outranks Accept on every route, so JSV requests send both.
- */
+/** How a request asks for a format, and labels a body written in it. */
 export interface FormatRequest {
   readonly accept: string;
   readonly query: Readonly<Record<string, string>>;
@@ -13,10 +8,12 @@ export interface FormatRequest {
   readonly bodyContentType: string;
 }
 
-export const FORMAT_REQUEST: Readonly<Record<WireFormat, FormatRequest>> = {
-  json: { accept: 'application/json', query: {}, bodyContentType: 'application/json' },
-  xml: { accept: 'application/xml', query: {}, bodyContentType: 'application/xml' },
-  jsv: { accept: 'application/jsv', query: { format: 'jsv' }, bodyContentType: 'application/jsv' },
-};
-
-export const ALL_FORMATS: readonly WireFormat[] = ['json', 'xml', 'jsv'];
+/**
+ * Derived from the codec: its first media type in Accept and on bodies, plus `?format=NAME` where Accept
+ * alone is not reliable (ServiceStack matches Accept against its preferred list only; JSV's `text/jsv`
+ * falls back to JSON), since `?format=` outranks Accept on every route.
+ */
+export function formatRequest(codec: Codec): FormatRequest {
+  const mediaType = codec.mediaTypes[0] ?? codec.contentType.split(';')[0]!.trim();
+  return { accept: mediaType, query: codec.acceptAlone ? {} : { format: codec.format }, bodyContentType: mediaType };
+}

@@ -3,7 +3,7 @@ import type { WireObject } from '../spec/wire-type.js';
 import type { ParameterInfo } from './openapi-lookup.js';
 
 /**
- * The list conventions of the Evo Voice API (ListRequest<T> / ListResponse<T>, wire doc section 8),
+ * The list conventions of the Evo Voice API (ListRequest<T> / ListResponse<T>, docs/servicestack-wire.md section 8),
  * recognised from the spec by member names rather than by operation, so any list operation that
  * follows them gets the paging, sort and filter invariants. Nothing here names an operation.
  */

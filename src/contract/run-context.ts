@@ -1,6 +1,7 @@
 import type { CreatedEntity } from './run-report.js';
 import type { ApiModel } from '../spec/api-model.js';
-import type { Codec, WireFormat } from '../wire/codec.js';
+import type { WireFormat } from '../wire/codec.js';
+import type { CodecRegistry } from '../wire/codec-registry.js';
 import type { DataPool } from './data-pool.js';
 import type { HttpClient } from './http-client.js';
 import type { SchemaValidator } from './schema-validator.js';
@@ -13,7 +14,8 @@ export interface RunContext {
   readonly model: ApiModel;
   readonly target: Target;
   readonly http: HttpClient;
-  readonly codecFor: (format: WireFormat) => Codec;
+  /** The formats a run can ask for; a request's format is a name registered here. */
+  readonly codecs: CodecRegistry;
   readonly validator: SchemaValidator;
   readonly pool: DataPool;
   readonly seed: number;

@@ -1,5 +1,6 @@
 import type { ApiModel } from '../spec/api-model.js';
-import type { Codec, WireFormat } from '../wire/codec.js';
+import type { WireFormat } from '../wire/codec.js';
+import type { CodecRegistry } from '../wire/codec-registry.js';
 import { fail } from './check-result.js';
 import { removeCreated } from './cleanup.js';
 import type { CaseOutcome, ContractCase } from './contract-case.js';
@@ -28,7 +29,8 @@ export interface RunOptions {
 
 export interface RunDeps {
   readonly model: ApiModel;
-  readonly codecFor: (format: WireFormat) => Codec;
+  /** The formats a run can ask for; a request's format is a name registered here. */
+  readonly codecs: CodecRegistry;
   readonly http: HttpClient;
 }
 
@@ -45,13 +47,13 @@ export interface RunEvents {
 export async function runContract(options: RunOptions, deps: RunDeps, events: RunEvents = {}): Promise<RunReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  await probeTarget(deps.model, options.target, deps.http, deps.codecFor('json'));
+  await probeTarget(deps.model, options.target, deps.http, deps.codecs.json);
   const created: CreatedEntity[] = [];
   const ctx: RunContext = {
     model: deps.model,
     target: options.target,
     http: deps.http,
-    codecFor: deps.codecFor,
+    codecs: deps.codecs,
     validator: new SchemaValidator(deps.model.document),
     pool: new DataPool(),
     seed: options.seed,

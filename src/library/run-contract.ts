@@ -5,7 +5,7 @@ import { contractOptions, contractRun, type ContractSettings } from '../options/
 import type { Option } from '../options/option-model.js';
 import { rawValueOf } from '../options/settings-sources.js';
 import { loadApiModel } from '../spec/wire-model.js';
-import { codecFor } from '../wire/codecs.js';
+import { defaultCodecs } from '../wire/codec-registry.js';
 
 /** The options of `evo-mock contract` by their camelCase names (report/json/verbose are the command's own). */
 export type RunContractOptions = {
@@ -44,7 +44,7 @@ export async function runContract(options: RunContractOptions): Promise<RunRepor
   const model = loadApiModel(run.specPath);
   return runCases(
     { target: run.target, formats: run.formats, allowWrites: run.allowWrites, seed: run.seed, propertyRuns: run.propertyRuns, ...(run.maxSkipped ? { maxSkipped: run.maxSkipped } : {}) },
-    { model, codecFor, http: fetchClient(run.timeoutMs) },
+    { model, codecs: defaultCodecs, http: fetchClient(run.timeoutMs) },
     events,
   );
 }

@@ -14,9 +14,6 @@ import { shiftSession } from './shift-dates.js';
  */
 
 const HOUR = 3_600_000;
-/** Calls per hour per account at speed 1 when --rate is not given: a board with a few calls on it at any time. */
-export const DEFAULT_RATE = 30;
-export const MAX_RATE = 3_600;
 
 export interface Arrival {
   readonly at: number;

@@ -1,3 +1,4 @@
+import type { SessionRepository } from '../store/session-repository.js';
 import type { StoredSession } from '../store/session-store.js';
 import type { AccountWorld } from '../seed/seed-world.js';
 import type { SimClock } from '../time/sim-clock.js';
@@ -12,14 +13,8 @@ import { keyedRandom } from './live-random.js';
  * that ran, one advanced in a single jump, and one advanced minute by minute all leave the same data.
  */
 
-/** What LiveWorld needs of the sessions' seam (SessionRepository has it all). */
-export interface MovableSessions {
-  get(id: string): StoredSession | undefined;
-  /** Sessions not ended, oldest first. */
-  live(): readonly StoredSession[];
-  put(entry: StoredSession): Promise<unknown>;
-  onChange(listener: (change: { readonly kind: 'put' | 'delete'; readonly id: string; readonly entry?: StoredSession }) => void): () => void;
-}
+/** What LiveWorld needs of the sessions' seam: it reads and writes sessions through nothing else. */
+export type MovableSessions = Pick<SessionRepository, 'get' | 'live' | 'put' | 'onChange'>;
 
 /** A scripted step (a moving scenario) for a session, taking precedence over the random ones. */
 export type ScriptLookup = (entry: StoredSession) => { readonly step: PlannedStep; readonly legId?: string } | undefined;
@@ -80,7 +75,7 @@ export class LiveWorld {
     for (const e of this.options.sessions.live()) this.track(e);
     this.unsubscribe.push(
       this.options.sessions.onChange((c) => {
-        if (c.kind === 'delete' || !c.entry) {
+        if (c.kind === 'delete') {
           this.planned.delete(c.id);
           return;
         }

@@ -1,4 +1,6 @@
 import type { ServeSettings } from '../options/mock-options.js';
+import { ClockHolder, startTime, type RunningTime } from '../live/start-time.js';
+import { describeDuration } from '../time/time-text.js';
 import { UsageError } from '../options/usage-error.js';
 import { isLoopbackHost } from '../server/admin/admin-guard.js';
 import { openOrSeedStore, scenariosNamed, type SeedResult } from '../seed/open-or-seed.js';
@@ -14,7 +16,7 @@ import { loadFixtures, type Fixtures } from '../store/fixtures.js';
 import type { JsonFileStore } from '../store/json-file-store.js';
 import { sortFieldsFromWire } from '../store/session-fields.js';
 import type { SessionStore } from '../store/session-store.js';
-import { codecsByFormat } from '../wire/codecs.js';
+import { defaultCodecs, type CodecRegistry } from '../wire/codec-registry.js';
 import { readJsvValue } from '../wire/jsv-value.js';
 
 /** Parts a test (or an embedding program) may replace; everything else comes from the settings. */
@@ -28,6 +30,8 @@ export interface MockParts {
   readonly clock?: () => Date;
   /** Sees (and may wrap) the store the app is given. */
   readonly wrapStore?: (store: JsonFileStore) => SessionStore;
+  /** The formats the mock speaks (default: JSON, XML and JSV); negotiation, suffixes, predefined routes and bodies follow it. */
+  readonly codecs?: CodecRegistry;
   /** Replaces operations' behaviour by operationId. */
   readonly handlers?: AppOptions['handlers'];
   /** How long answers being sent may take on close before they are cut; default: the shutdownGrace setting. */
@@ -78,20 +82,31 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
   const scenarios = await scenariosNamed(settings.scenario);
   const seedFixtures = await loadFixtures();
   const fixtures = parts.fixtures ?? seedFixtures;
+  // The store reads the SimClock startTime sets up once the store's meta says where it starts (a test's fixed clock replaces both).
+  const holder = new ClockHolder();
   const { store, seeded } = await openOrSeedStore({
     file: settings.db,
     fixtures: seedFixtures,
     seed: settings.seed,
     sessions: settings.sessions,
     ...(settings.now ? { now: settings.now } : {}),
-    ...(parts.clock ? { clock: parts.clock } : {}),
+    clock: parts.clock ?? holder.read,
     reset: settings.reset,
     scenarios,
     sortFields: sortFieldsFromWire(sessionInfo),
     onWarning: (message) => logger.error(`evo-mock: ${message}`),
   });
   const allowedHosts = allowedHostsFor(settings.host, settings.allowedHosts);
+  let time: RunningTime | undefined;
   try {
+    if (!parts.clock) {
+      const timeSettings = { live: settings.live, speed: settings.speed, rate: settings.rate, paused: settings.paused, ...(settings.now ? { now: settings.now } : {}) };
+      time = await startTime(store, fixtures, holder, timeSettings, (m) => logger.error(`evo-mock: ${m}`));
+      if (time.shifted) {
+        const { byMs, sessions } = time.shifted;
+        logger.error(`evo-mock: moved the store's ${sessions} sessions ${describeDuration(Math.abs(byMs))} ${byMs > 0 ? 'forward' : 'back'} so its world is current (pin the clock with --now to keep the dates as they are).`);
+      }
+    }
     const { startServer } = await serverModule;
     const server = await startServer(
       {
@@ -99,8 +114,7 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
         store: parts.wrapStore ? parts.wrapStore(store) : store,
         countSessions: () => store.stats.sessions,
         fixtures,
-        // Every codec the project has: negotiation picks among them (?format=, Accept), bodies are read by Content-Type.
-        codecs: codecsByFormat,
+        codecs: parts.codecs ?? defaultCodecs,
         readJsvValue,
         quirks: !settings.noQuirks,
         logger,
@@ -116,6 +130,7 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
         ...(settings.sessionTtl !== undefined ? { sessionTtlMs: settings.sessionTtl } : {}),
         ...(settings.adminToken !== undefined ? { adminToken: settings.adminToken } : {}),
         ...(parts.handlers ? { handlers: parts.handlers } : {}),
+        ...(time ? { time: time.control } : {}),
         // "persist": true behaviours live beside the store, as its journal and world do.
         behavioursFile: parts.behavioursFile ?? `${settings.db}.behaviours`,
         ...(parts.streamMinItems !== undefined ? { streamMinItems: parts.streamMinItems } : {}),
@@ -136,12 +151,14 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
       startMs: performance.now() - started,
       close: () =>
         (closed ??= (async () => {
+          await time?.stop();
           await server.stop();
           await store.close();
         })()),
     };
   } catch (err) {
     // Taken between the check and the listen: free the store (its lock) and say so in the same words.
+    await time?.stop();
     await store.close();
     throw asPortError(err, settings.host, settings.port);
   }

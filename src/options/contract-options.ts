@@ -1,7 +1,7 @@
-import { ALL_FORMATS } from '../contract/format-negotiation.js';
 import { parseSkipLimit, type SkipLimit } from '../contract/verdict.js';
 import type { Credentials, Target } from '../contract/target.js';
 import type { WireFormat } from '../wire/codec.js';
+import { defaultCodecs } from '../wire/codec-registry.js';
 import { custom, defineOptions, flag, integer, text, type SettingsOf } from './option-model.js';
 import { UsageError } from './usage-error.js';
 
@@ -18,9 +18,9 @@ export const contractOptions = defineOptions({
   bearer: text({ placeholder: 'TOKEN', env: 'EVO_MOCK_BEARER', group: 'credentials', help: 'Bearer token instead of --user/--password; or set EVO_MOCK_BEARER.' }),
   formats: custom<readonly WireFormat[]>({
     placeholder: 'LIST',
-    default: ALL_FORMATS,
+    default: defaultCodecs.formats,
     help: 'Formats to test, comma-separated.',
-    schema: { oneOf: [{ type: 'string' }, { type: 'array', items: { enum: [...ALL_FORMATS] }, minItems: 1 }] },
+    schema: { oneOf: [{ type: 'string' }, { type: 'array', items: { enum: [...defaultCodecs.formats] }, minItems: 1 }] },
     parse: readFormats,
   }),
   allowWrites: flag({ help: 'Let the runner create data (NewSession); without it only GET requests are sent. What a write creates is listed at the end, and deleted again when the target is evo-mock (its /__admin/health says so).' }),
@@ -113,11 +113,12 @@ function credentialsOf({ user, password, bearer }: ContractSettings): Credential
 
 function readFormats(raw: string, flagName: string): WireFormat[] {
   const names = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (names.length === 0) throw new UsageError(`${flagName} needs at least one of ${ALL_FORMATS.join(', ')}.`);
-  const unknown = names.filter((n) => !(ALL_FORMATS as readonly string[]).includes(n));
-  if (unknown.length) throw new UsageError(`${flagName}: unknown format ${unknown.join(', ')}; choose from ${ALL_FORMATS.join(', ')} (comma-separated).`);
+  const all = defaultCodecs.formats;
+  if (names.length === 0) throw new UsageError(`${flagName} needs at least one of ${all.join(', ')}.`);
+  const unknown = names.filter((n) => !defaultCodecs.named(n));
+  if (unknown.length) throw new UsageError(`${flagName}: unknown format ${unknown.join(', ')}; choose from ${all.join(', ')} (comma-separated).`);
   // JSON first whatever the order given: its answers are read as sent, so they seed the data pool most faithfully.
-  return ALL_FORMATS.filter((f) => names.includes(f));
+  return all.filter((f) => names.includes(f));
 }
 
 function readSkipLimit(value: string): SkipLimit {

@@ -1,6 +1,8 @@
 import { DelaySyntaxError, parseDelay, type DelaySpec } from '../server/behaviours/delay.js';
 import { parseCorsHeaders, type CorsHeaders } from '../server/http/cors-headers.js';
 import { DEFAULT_JOURNAL_SIZE } from '../server/journal/request-journal.js';
+import { DEFAULT_RATE, MAX_RATE } from '../live/live-defaults.js';
+import { MAX_SPEED } from '../time/sim-clock.js';
 import { DURATION_HELP, INSTANT_HELP, parseDuration, readInstant } from '../time/time-text.js';
 import { custom, defineOptions, flag, integer, list, text, type SettingsOf } from './option-model.js';
 import { UsageError } from './usage-error.js';
@@ -79,11 +81,36 @@ export const serveOptions = defineOptions({
   }),
   journalSize: integer({ placeholder: 'N', default: DEFAULT_JOURNAL_SIZE, min: 0, max: 1_000_000, help: 'Requests the journal keeps (GET /__admin/requests); 0 keeps none.' }),
   adminToken: text({ placeholder: 'TOKEN', help: 'Require Authorization: Bearer TOKEN on the admin API (a mock listening beyond loopback needs one).' }),
+  live: flag({ help: 'Live mode: calls arrive in every seeded account and ring, queue, connect, hold, transfer and end on the clock.' }),
+  speed: custom<number>({
+    placeholder: 'N',
+    default: 1,
+    help: 'How fast the clock runs: simulated seconds per second (60: an hour a minute).',
+    schema: { type: 'number', exclusiveMinimum: 0, maximum: MAX_SPEED },
+    parse: positive(MAX_SPEED),
+  }),
+  rate: custom<number>({
+    placeholder: 'R',
+    default: DEFAULT_RATE,
+    help: 'Live mode: new calls per hour per account, at speed 1.',
+    schema: { type: 'number', exclusiveMinimum: 0, maximum: MAX_RATE },
+    parse: positive(MAX_RATE),
+  }),
+  paused: flag({ help: 'Start with the clock stopped (at --now if given); POST /__admin/clock moves it.' }),
 });
 export type ServeSettings = SettingsOf<typeof serveOptions>;
 
 /** The options that only shape a new store: given for an existing one, they are reported as not applied. */
 export const SEEDING_KEYS = ['seed', 'sessions', 'now', 'scenario'] as const satisfies readonly (keyof SeedSettings)[];
+
+/** A number above 0 and at most `max` (--speed 0.5 and --rate 2.5 are fine). */
+function positive(max: number): (value: string, flagName: string) => number {
+  return (value, flagName) => {
+    const n = Number(value.trim());
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > max) throw new UsageError(`${flagName} takes a number above 0 and at most ${max}, not '${value}'.`);
+    return n;
+  };
+}
 
 function readNow(value: string, flagName: string): Date {
   const instant = readInstant(value);

@@ -3,7 +3,7 @@ import { PageParseError } from './page-model.js';
 /**
  * The metadata pages show JSV in TypeSerializer's "Dump" form (a newline and tab after every `{ [ ,`,
  * a space after each key's `:`), collapsed by HTML into single spaces. The wire form has no
- * whitespace outside values (servicestack-wire.md section 1). Quoted strings are kept verbatim.
+ * whitespace outside values (docs/servicestack-wire.md section 1). Quoted strings are kept verbatim.
  */
 export function compactJsv(pretty: string): string {
   const s = pretty.trim();

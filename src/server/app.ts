@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import type { TimeControl } from '../live/time-control.js';
 import type { ApiModel } from '../spec/api-model.js';
 import type { Fixtures } from '../store/fixtures.js';
 import type { SessionStore } from '../store/session-store.js';
@@ -35,7 +36,7 @@ import { createHandlers } from './operations/handlers.js';
 import { predefinedRoutes } from './operations/predefined-routes.js';
 import { operationRoutes } from './operations/routes.js';
 import { compileValidators } from './validation/operation-validators.js';
-import type { CodecRegistry } from './wire/codecs.js';
+import type { CodecRegistry } from '../wire/codec-registry.js';
 
 export interface AppOptions {
   readonly api: ApiModel;
@@ -77,6 +78,8 @@ export interface AppOptions {
   readonly bodyTimeouts?: BodyTimeouts;
   /** Where behaviours added with "persist": true are kept across restarts; undefined: nowhere. */
   readonly behavioursFile?: string;
+  /** The clock QA drives (/__admin/clock); without it the clock API answers 409. */
+  readonly time?: TimeControl;
 }
 
 /**
@@ -128,9 +131,9 @@ export function createApp(options: AppOptions): Express {
   app.use(cors(options.cors, options.corsHeaders));
   // Both rewrite the request before any router sees it: the verb it stands for, the path without a format suffix.
   app.use(methodOverride());
-  app.use(formatSuffix());
+  app.use(formatSuffix(codecs));
   app.get('/__admin/health', health(options.countSessions));
-  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory, canPersistBehaviours: options.behavioursFile !== undefined }));
+  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory, time: options.time, canPersistBehaviours: options.behavioursFile !== undefined }));
   app.use('/auth', authRoutes(deps));
   app.use(operationRoutes(api, endpoints));
   app.use(predefinedRoutes(services, codecs));

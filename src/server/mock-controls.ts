@@ -4,7 +4,7 @@ import { BehaviourGate, type MockSettings } from './behaviours/behaviour-gate.js
 import { BehaviourRegistry } from './behaviours/behaviour-registry.js';
 import type { DelaySpec } from './behaviours/delay.js';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal/request-journal.js';
-import type { CodecRegistry } from './wire/codecs.js';
+import type { CodecRegistry } from '../wire/codec-registry.js';
 import type { WireObject } from '../spec/wire-type.js';
 
 /**

@@ -4,7 +4,7 @@ import type { PageSample, TypeExpr } from '../pages/page-model.js';
 import { memberKey } from '../pages/names.js';
 import { clrTypeName, componentName, instantiate, jsonOrder, xmlOrder, type ClassInstance } from '../model/class-instances.js';
 import { genericDataContractName } from './data-contract-name.js';
-import { X } from './extensions.js';
+import { EXTENSION } from './extensions.js';
 import { SERVICESTACK_TYPES } from './servicestack-types.js';
 
 /** Schemas are built as plain JSON: OpenAPI's types cannot say x- keys next to $ref. */
@@ -58,7 +58,7 @@ export function buildOpenApi(model: MergedModel): OpenAPIV3_1.Document {
   for (const name of names) {
     if (enums.has(name)) {
       const en = types.get(name)!;
-      if (en.kind === 'enum') schemas[name] = { type: 'string', enum: [...en.members], [X.clrName]: name };
+      if (en.kind === 'enum') schemas[name] = { type: 'string', enum: [...en.members], [EXTENSION.clrName]: name };
       continue;
     }
     const inst = instances.get(name)!;
@@ -98,7 +98,7 @@ export function buildOpenApi(model: MergedModel): OpenAPIV3_1.Document {
         ssPid: { type: 'apiKey', in: 'cookie', name: 'ss-pid', description: 'Permanent session cookie set by POST /auth/credentials with rememberMe' },
       },
     },
-    [X.disagreements]: model.disagreements.map((d) => ({ subject: d.subject, evidence: [...d.evidence], resolution: d.resolution })),
+    [EXTENSION.disagreements]: model.disagreements.map((d) => ({ subject: d.subject, evidence: [...d.evidence], resolution: d.resolution })),
   } as OpenAPIV3_1.Document;
 }
 
@@ -127,16 +127,16 @@ function classSchema(types: ReadonlyMap<string, ModelType>, inst: ClassInstance,
     ...(inst.cls.description !== undefined ? { description: inst.cls.description } : {}),
     properties,
     ...(required.length ? { required } : {}),
-    [X.clrName]: inst.clrName,
-    [X.xmlName]: dataContractName(types, inst),
-    [X.xmlNamespace]: ns.uri,
-    ...(ns.inferred ? { [X.xmlNamespaceInferred]: true } : {}),
-    [X.xmlNamespaceEvidence]: ns.evidence,
-    ...(baseInst ? { [X.base]: baseInst.component } : {}),
-    ...(inst.args.length ? { [X.genericArgs]: inst.args.map(clrTypeName) } : {}),
-    ...(role ? { [X.dtoRole]: role } : {}),
-    [X.jsonOrder]: json.map((p) => p.prop.name),
-    [X.xmlOrder]: xml.map((p) => p.prop.name),
+    [EXTENSION.clrName]: inst.clrName,
+    [EXTENSION.xmlName]: dataContractName(types, inst),
+    [EXTENSION.xmlNamespace]: ns.uri,
+    ...(ns.inferred ? { [EXTENSION.xmlNamespaceInferred]: true } : {}),
+    [EXTENSION.xmlNamespaceEvidence]: ns.evidence,
+    ...(baseInst ? { [EXTENSION.base]: baseInst.component } : {}),
+    ...(inst.args.length ? { [EXTENSION.genericArgs]: inst.args.map(clrTypeName) } : {}),
+    ...(role ? { [EXTENSION.dtoRole]: role } : {}),
+    [EXTENSION.jsonOrder]: json.map((p) => p.prop.name),
+    [EXTENSION.xmlOrder]: xml.map((p) => p.prop.name),
   };
 }
 
@@ -173,11 +173,11 @@ function propertySchema(types: ReadonlyMap<string, ModelType>, prop: ModelProper
     ...typeSchema(types, prop.type),
     ...(prop.description !== undefined ? { description: prop.description } : {}),
     ...(prop.format ? { format: prop.format } : {}),
-    [X.clrMember]: prop.clrName,
-    [X.clrType]: prop.clrType,
-    [X.valueType]: prop.valueType,
-    [X.memberNamespace]: ownerNs,
-    ...(prop.order !== undefined ? { [X.dataMemberOrder]: prop.order } : {}),
+    [EXTENSION.clrMember]: prop.clrName,
+    [EXTENSION.clrType]: prop.clrType,
+    [EXTENSION.valueType]: prop.valueType,
+    [EXTENSION.memberNamespace]: ownerNs,
+    ...(prop.order !== undefined ? { [EXTENSION.dataMemberOrder]: prop.order } : {}),
   };
 }
 
@@ -241,11 +241,11 @@ function operationObject(types: ReadonlyMap<string, ModelType>, op: ModelOperati
       : { requestBody: { required: true, content: content('request', op.name, REQUEST_MEDIA_TYPES) } }),
     responses,
     ...(op.requiresAuth ? { security: SECURITY } : { security: [] }),
-    [X.requiresAuth]: op.requiresAuth,
-    [X.requiredRoles]: [...op.roles],
-    [X.requestDto]: op.name,
-    [X.responseDto]: responseComponent,
-    [X.source]: op.source,
+    [EXTENSION.requiresAuth]: op.requiresAuth,
+    [EXTENSION.requiredRoles]: [...op.roles],
+    [EXTENSION.requestDto]: op.name,
+    [EXTENSION.responseDto]: responseComponent,
+    [EXTENSION.source]: op.source,
   };
 }
 
@@ -253,8 +253,8 @@ function parameterSchema(types: ReadonlyMap<string, ModelType>, prop: ModelPrope
   return {
     ...typeSchema(types, prop.type),
     ...(prop.format ? { format: prop.format } : {}),
-    [X.clrMember]: prop.clrName,
-    [X.clrType]: prop.clrType,
-    [X.valueType]: prop.valueType,
+    [EXTENSION.clrMember]: prop.clrName,
+    [EXTENSION.clrType]: prop.clrType,
+    [EXTENSION.valueType]: prop.valueType,
   };
 }

@@ -3,7 +3,7 @@
  * OpenAPI cannot say. The generator writes these; src/spec/wire-model.ts, the server and the
  * contract runner read them. Keep this file the single list of names.
  */
-export const X = {
+export const EXTENSION = {
   /** On a component schema: the CLR type name, e.g. "SessionInfo", "ListResponse<SessionInfo>". */
   clrName: 'x-clr-name',
   /** On a component schema: the data-contract (XML element) name. */

@@ -3,7 +3,7 @@ import type { TypeExpr } from '../pages/page-model.js';
 
 /**
  * ServiceStack's own error DTOs. No DTO page shows them, yet every error answer carries them.
- * Sources: /work/shared/docs/servicestack-wire.md section 5 ("Errors"), which reads
+ * Sources: docs/servicestack-wire.md section 5 ("Errors"), which reads
  * ServiceStack.Interfaces/ResponseStatus.cs and ResponseError.cs: both [DataContract] with
  * [DataMember(Order = n)], ResponseStatus{ErrorCode(1), Message(2), StackTrace(3), Errors(4), Meta(5)},
  * ResponseError{ErrorCode(1), FieldName(2), Message(3), Meta(4)}; section 2: their XML namespace is

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { WireObject, WireProperty, WireType } from './wire-type.js';
 import type { ApiModel, HttpMethod, OperationModel } from './api-model.js';
-import { X } from './extensions.js';
+import { EXTENSION } from './extensions.js';
 import { packageRoot } from './package-root.js';
 
 type SchemaLike = Record<string, unknown>;
@@ -80,8 +80,8 @@ export function apiModelFromDocument(doc: OpenAPIV3_1.Document): ApiModel {
     const xmlOrder: WireProperty[] = [];
     const obj: WireObject = {
       name,
-      xmlName: str(s[X.xmlName], `${name}.${X.xmlName}`),
-      xmlNamespace: str(s[X.xmlNamespace], `${name}.${X.xmlNamespace}`),
+      xmlName: str(s[EXTENSION.xmlName], `${name}.${EXTENSION.xmlName}`),
+      xmlNamespace: str(s[EXTENSION.xmlNamespace], `${name}.${EXTENSION.xmlNamespace}`),
       properties,
       xmlOrder,
     };
@@ -93,10 +93,10 @@ export function apiModelFromDocument(doc: OpenAPIV3_1.Document): ApiModel {
       const description = p['description'];
       byName.set(key, {
         name: key,
-        clrName: str(p[X.clrMember], `${name}.${key}.${X.clrMember}`),
+        clrName: str(p[EXTENSION.clrMember], `${name}.${key}.${EXTENSION.clrMember}`),
         type: wireType(p, `${name}.${key}`),
-        xmlNamespace: str(p[X.memberNamespace], `${name}.${key}.${X.memberNamespace}`),
-        valueType: p[X.valueType] === true,
+        xmlNamespace: str(p[EXTENSION.memberNamespace], `${name}.${key}.${EXTENSION.memberNamespace}`),
+        valueType: p[EXTENSION.valueType] === true,
         ...(typeof description === 'string' ? { description } : {}),
       });
     }
@@ -109,14 +109,14 @@ export function apiModelFromDocument(doc: OpenAPIV3_1.Document): ApiModel {
         return p;
       });
     };
-    properties.push(...ordered(X.jsonOrder));
-    xmlOrder.push(...ordered(X.xmlOrder));
+    properties.push(...ordered(EXTENSION.jsonOrder));
+    xmlOrder.push(...ordered(EXTENSION.xmlOrder));
     return obj;
   };
 
   const types = new Map<string, WireObject>();
   for (const [name, s] of Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (s['type'] === 'object' && s[X.xmlName] !== undefined) types.set(name, wireObject(name));
+    if (s['type'] === 'object' && s[EXTENSION.xmlName] !== undefined) types.set(name, wireObject(name));
   }
 
   const operations: OperationModel[] = [];
@@ -126,9 +126,9 @@ export function apiModelFromDocument(doc: OpenAPIV3_1.Document): ApiModel {
       if (!op) continue;
       const where = `${method.toUpperCase()} ${path}`;
       const operationId = str(op.operationId, `${where} operationId`);
-      const requestName = str(op[X.requestDto] ?? operationId, `${where} ${X.requestDto}`);
-      const responseName = str(op[X.responseDto], `${where} ${X.responseDto}`);
-      const roles = op[X.requiredRoles];
+      const requestName = str(op[EXTENSION.requestDto] ?? operationId, `${where} ${EXTENSION.requestDto}`);
+      const responseName = str(op[EXTENSION.responseDto], `${where} ${EXTENSION.responseDto}`);
+      const roles = op[EXTENSION.requiredRoles];
       operations.push({
         operationId,
         method,
@@ -137,7 +137,7 @@ export function apiModelFromDocument(doc: OpenAPIV3_1.Document): ApiModel {
         pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
         requestType: wireObject(requestName),
         responseType: wireObject(responseName),
-        requiresAuth: op[X.requiresAuth] === true,
+        requiresAuth: op[EXTENSION.requiresAuth] === true,
         requiredRoles: Array.isArray(roles) ? roles.map(String) : [],
         ...(op.summary !== undefined ? { summary: op.summary } : {}),
         operation: op,

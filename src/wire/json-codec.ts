@@ -7,6 +7,8 @@ export function createJsonCodec(options: JsonReadOptions = {}): Codec {
   return {
     format: 'json',
     contentType: 'application/json; charset=utf-8',
+    mediaTypes: ['application/json', 'text/json'],
+    acceptAlone: true,
     stringify: (value, type) => writeJson(value, type),
     stringifyChunks: (value, type, chunkChars) => writeJsonChunks(value, type, chunkChars),
     parse: (text, type) => readJson(text, type, options),

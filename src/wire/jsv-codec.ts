@@ -16,6 +16,8 @@ export function createJsvCodec(options: JsvCodecOptions = {}): Codec {
   return {
     format: 'jsv',
     contentType: 'application/jsv',
+    mediaTypes: ['application/jsv', 'text/jsv'],
+    acceptAlone: false,
     stringify: (value, type) => writeJsv(value, type),
     stringifyChunks: (value, type, chunkChars) => writeJsvChunks(value, type, chunkChars),
     parse: (body, type) => {

@@ -9,6 +9,8 @@ export function createXmlCodec(options: XmlReadOptions = {}): Codec {
   return {
     format: 'xml',
     contentType: 'application/xml',
+    mediaTypes: ['application/xml', 'text/xml'],
+    acceptAlone: true,
     stringify: (value, type) => writeXml(value, type),
     stringifyChunks: (value, type, chunkChars) => writeXmlChunks(value, type, chunkChars),
     // ServiceStack hands an empty body to no deserializer: the request DTO is simply empty.

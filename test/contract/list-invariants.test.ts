@@ -6,7 +6,7 @@ import { checkSort } from '../../src/contract/checks/sort-check.js';
 import type { QueryValue } from '../../src/contract/contract-request.js';
 import { listShapeOf } from '../../src/contract/list-conventions.js';
 import { parametersOf } from '../../src/contract/openapi-lookup.js';
-import { codecFor } from '../../src/wire/codecs.js';
+import { defaultCodecs } from '../../src/wire/codec-registry.js';
 import { observe } from './fixtures/observe.js';
 import { toyModel } from './fixtures/toy-api.js';
 
@@ -16,7 +16,7 @@ const shape = listShapeOf(list, parametersOf(model.document, list.operation))!;
 const w = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: `n${id}`, ownerId: 'o1', kind: 'Small', active: false, ...extra });
 
 function answer(body: Record<string, unknown>, query: Record<string, QueryValue>) {
-  return observe(model, list, 'json', { text: codecFor('json').stringify(body, list.responseType) }, query);
+  return observe(model, list, 'json', { text: defaultCodecs.get('json').stringify(body, list.responseType) }, query);
 }
 
 describe('the list conventions are read from the spec', () => {

@@ -5,7 +5,7 @@ import { fetchClient } from '../../src/contract/http-client.js';
 import type { RunReport } from '../../src/contract/run-report.js';
 import { runContract } from '../../src/contract/runner.js';
 import type { WireFormat } from '../../src/wire/codec.js';
-import { codecFor } from '../../src/wire/codecs.js';
+import { defaultCodecs } from '../../src/wire/codec-registry.js';
 import { startBrokenTarget, type ProxiedExchange, type Rewrite } from './fixtures/broken-target.js';
 import { startMockTarget, type MockTarget } from './fixtures/mock-target.js';
 
@@ -218,7 +218,7 @@ describe('the contract runner against deliberately broken targets', () => {
   const run = (url: string, formats: readonly WireFormat[], allowWrites = false) =>
     runContract(
       { target: { baseUrl: url, credentials: { kind: 'basic', user: 'dev@example.com', password: 'dev' } }, formats, allowWrites, seed: 11, propertyRuns: 5 },
-      { model: mock.api, codecFor, http: fetchClient(5_000) },
+      { model: mock.api, codecs: defaultCodecs, http: fetchClient(5_000) },
     );
 
   it('passes the unmodified mock in every format, writes included (through the same proxy)', async () => {

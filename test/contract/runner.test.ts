@@ -7,13 +7,13 @@ import { CredentialsRefusedError } from '../../src/contract/probe.js';
 import { countByStatus, type RunReport } from '../../src/contract/run-report.js';
 import { runContract, type RunOptions } from '../../src/contract/runner.js';
 import type { Credentials } from '../../src/contract/target.js';
-import { codecFor } from '../../src/wire/codecs.js';
+import { defaultCodecs } from '../../src/wire/codec-registry.js';
 import { startBrokenTarget, type ProxiedExchange } from './fixtures/broken-target.js';
 import { toyModel } from './fixtures/toy-api.js';
 import { startToyTarget, type ToyTarget } from './fixtures/toy-target.js';
 
 const model = toyModel();
-const deps = { model, codecFor, http: fetchClient(5_000) };
+const deps = { model, codecs: defaultCodecs, http: fetchClient(5_000) };
 const basic: Credentials = { kind: 'basic', user: 'u', password: 'p' };
 const options = (baseUrl: string, extra: Partial<RunOptions> = {}): RunOptions => ({
   target: { baseUrl, credentials: basic },

@@ -6,7 +6,7 @@ import { standardChecks } from '../../src/contract/exchange.js';
 import type { RunContext } from '../../src/contract/run-context.js';
 import { SchemaValidator } from '../../src/contract/schema-validator.js';
 import type { WireFormat } from '../../src/wire/codec.js';
-import { codecFor } from '../../src/wire/codecs.js';
+import { defaultCodecs } from '../../src/wire/codec-registry.js';
 import { toyModel } from './fixtures/toy-api.js';
 import { observe } from './fixtures/observe.js';
 
@@ -15,17 +15,17 @@ const getWidget = model.operations.find((o) => o.operationId === 'GetWidget')!;
 const widget = model.types.get('Widget')!;
 const ctx = {
   model,
-  codecFor,
+  codecs: defaultCodecs,
   validator: new SchemaValidator(model.document),
   pool: new DataPool(),
 } as unknown as RunContext;
 
 const good = { id: 'w1', name: 'a, "b": {c}', kind: 'Small', active: true, tags: ['x'] };
-const text = (format: WireFormat, value: unknown = good) => codecFor(format).stringify(value, widget);
+const text = (format: WireFormat, value: unknown = good) => defaultCodecs.get(format).stringify(value, widget);
 const xml = text('xml');
 const jsv = text('jsv');
 const errorBody = (format: WireFormat) =>
-  codecFor(format).stringify({ responseStatus: { errorCode: 'NotFound', message: 'no widget w9', errors: [] } }, model.errorResponse);
+  defaultCodecs.get(format).stringify({ responseStatus: { errorCode: 'NotFound', message: 'no widget w9', errors: [] } }, model.errorResponse);
 
 interface Row {
   readonly name: string;

@@ -18,7 +18,7 @@ const { world } = seedWorld(fixtures, SEED);
 const worlds = new Map<string, AccountWorld>(world.accounts.map((w) => [w.account.id, w]));
 const seededAccounts = world.accounts.filter((w) => w.account.seedShare > 0).map((w) => w.account.id);
 
-/** Sessions in a Map with change events: the seam's put, get and live, nothing more. */
+/** Sessions in a Map with change events: the seam's put, get and live, nothing more, and a count of puts. */
 class Sessions implements MovableSessions {
   readonly byId = new Map<string, StoredSession>();
   private readonly listeners = new Set<Parameters<MovableSessions['onChange']>[0]>();
@@ -36,9 +36,10 @@ class Sessions implements MovableSessions {
     await Promise.resolve();
     this.puts++;
     const id = entry.session.id as string;
+    const previous = this.byId.get(id);
     this.byId.set(id, entry);
-    for (const l of this.listeners) l({ kind: 'put', id, entry });
-    return { entry };
+    for (const l of this.listeners) l(previous ? { kind: 'put', id, entry, previous } : { kind: 'put', id, entry });
+    return previous ? { entry, previous } : { entry };
   }
   onChange(l: Parameters<MovableSessions['onChange']>[0]) {
     this.listeners.add(l);

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LiveWorld, type MovableSessions } from '../../src/live/live-world.js';
+import { LiveWorld } from '../../src/live/live-world.js';
 import { scenarioScripts } from '../../src/live/scenario-scripts.js';
 import { planScenario } from '../../src/seed/scenarios/plan-scenario.js';
 import { scenarioNamed } from '../../src/seed/scenarios/registry.js';
 import { scenarioId } from '../../src/seed/scenarios/scenario-ids.js';
 import { seedWorld } from '../../src/seed/seed-data.js';
 import { loadFixtures } from '../../src/store/fixtures.js';
+import { MemorySessionRepository } from '../../src/store/memory-session-repository.js';
 import type { StoredSession } from '../../src/store/session-store.js';
+import { sessionSortFields } from '../store/helpers.js';
 import { SimClock } from '../../src/time/sim-clock.js';
 
 const NOW = Date.parse('2026-11-20T12:00:00.000Z');
@@ -17,22 +19,9 @@ const worlds = new Map(world.accounts.map((w) => [w.account.id, w]));
 const CALL = scenarioId('incoming-call', 1);
 const LEG = scenarioId('incoming-call', 2);
 
-function memory(initial: readonly StoredSession[]): MovableSessions & { byId: Map<string, StoredSession> } {
-  const byId = new Map(initial.map((e) => [e.session.id as string, e]));
-  const listeners = new Set<Parameters<MovableSessions['onChange']>[0]>();
-  return {
-    byId,
-    get: (id) => byId.get(id),
-    live: () => [...byId.values()].filter((e) => !e.session.ended),
-    async put(entry) {
-      byId.set(entry.session.id as string, entry);
-      for (const l of listeners) l({ kind: 'put', id: entry.session.id as string, entry });
-    },
-    onChange(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-  };
+function memory(initial: readonly StoredSession[]): MemorySessionRepository & { byId: { get(id: string): StoredSession | undefined } } {
+  const repo = new MemorySessionRepository(sessionSortFields(), initial);
+  return Object.assign(repo, { byId: { get: (id: string) => repo.get(id) } });
 }
 
 describe('incoming-call moves on the clock, step by step', () => {

@@ -78,7 +78,7 @@ const REST_WAYS: readonly Way[] = [
 const PREDEFINED_WAYS: readonly Way[] = [
   { name: '/api/X', url: (p) => `/api/${p}`, written: 'json' },
   { name: '/api/X ignores Accept', url: (p) => `/api/${p}`, headers: { Accept: 'application/xml' }, written: 'json' },
-  { name: '/api/X.xml', url: (p) => withSuffix(`/api/${p}`, '.xml'), written: 'xml' },
+  { name: '/api/EXTENSION.xml', url: (p) => withSuffix(`/api/${p}`, '.xml'), written: 'xml' },
   { name: '/xml/reply/X', url: (p) => `/xml/reply/${p}`, written: 'xml' },
   { name: '/JSV/OneWay/X, any case', url: (p) => `/JSV/OneWay/${p}`, written: 'jsv' },
   { name: '/json/reply/X?format=xml', url: (p) => withQuery(`/json/reply/${p}`, 'format=xml'), written: 'xml' },

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import type { Request } from 'express';
 import { describe, it } from 'node:test';
 import { QueryMap } from '../../src/server/binding/query-string.js';
-import type { CodecRegistry } from '../../src/server/wire/codecs.js';
+import { CodecRegistry } from '../../src/wire/codec-registry.js';
 import { negotiate } from '../../src/server/wire/negotiate.js';
 import type { RouteFormats } from '../../src/server/wire/route-formats.js';
 import type { Codec, WireFormat } from '../../src/wire/codec.js';
 
-const fake = (format: WireFormat): Codec => ({ format, contentType: format, stringify: () => '', parse: () => ({}) });
-const all: CodecRegistry = { json: fake('json'), xml: fake('xml'), jsv: fake('jsv') };
-const jsonOnly: CodecRegistry = { json: fake('json') };
+const fake = (format: WireFormat, acceptAlone = true): Codec => ({ format, contentType: format, mediaTypes: [`application/${format}`, `text/${format}`], acceptAlone, stringify: () => '', parse: () => ({}) });
+const all = new CodecRegistry([fake('json'), fake('xml'), fake('jsv', false)]);
+const jsonOnly = new CodecRegistry([fake('json')]);
 
 interface Row {
   readonly name: string;

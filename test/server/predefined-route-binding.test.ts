@@ -5,11 +5,11 @@ import { bindPredefinedRoute } from '../../src/server/binding/predefined-route-b
 import { QueryMap } from '../../src/server/binding/query-string.js';
 import { ServiceError } from '../../src/server/errors/service-error.js';
 import { loadApiModel } from '../../src/spec/wire-model.js';
-import { codecsByFormat } from '../../src/wire/codecs.js';
+import { defaultCodecs } from '../../src/wire/codec-registry.js';
 import { readJsvValue } from '../../src/wire/jsv-value.js';
 
 const LIST = loadApiModel().types.get('ListSessions')!;
-const deps = { codecs: codecsByFormat, readJsvValue, bodyLimit: 1 << 20 };
+const deps = { codecs: defaultCodecs, readJsvValue, bodyLimit: 1 << 20 };
 const bind = (method: string, contentType: string | undefined, query: string, body: string | undefined) =>
   bindPredefinedRoute({ method, headers: contentType ? { 'content-type': contentType } : {} } as unknown as Request, LIST, QueryMap.parse(query), body, 'json', deps);
 

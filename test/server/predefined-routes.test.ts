@@ -106,7 +106,7 @@ describe('binding on predefined routes (GenericHandler)', () => {
     assert.equal(decode(res.headers.get('content-type'), await res.text(), 'jsv', SESSION)['displayName'], 'jsv, body');
   });
 
-  it('/api/X.xml reads an XML body', async () => {
+  it('/api/EXTENSION.xml reads an XML body', async () => {
     const res = await post('/api/NewSession.xml', encode('xml', { displayName: 'suffixed' }, NEW_SESSION), 'application/json');
     assert.equal(res.status, 200);
     assert.equal(decode(res.headers.get('content-type'), await res.text(), 'xml', SESSION)['displayName'], 'suffixed');

@@ -51,7 +51,7 @@ function dtoFor(index: number): Record<string, string> {
   return dto;
 }
 
-type BodyFormat = WireFormat | 'form';
+type BodyFormat = 'json' | 'xml' | 'jsv' | 'form';
 
 const BODY_TYPES: Readonly<Record<BodyFormat, string>> = {
   json: 'application/json',

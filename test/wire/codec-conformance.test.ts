@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { codecs } from '../../src/wire/codecs.js';
+import { defaultCodecs } from '../../src/wire/codec-registry.js';
+
+const codecs = defaultCodecs.all;
 import type { Codec } from '../../src/wire/codec.js';
 import type { WireObject, WireType } from '../../src/spec/wire-type.js';
 import { dtoArbitrary, hostileString, xmlSafeString } from './arbitraries.js';

@@ -1,7 +1,9 @@
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { codecs } from '../../src/wire/codecs.js';
+import { defaultCodecs } from '../../src/wire/codec-registry.js';
+
+const codecs = defaultCodecs.all;
 import { FragmentCache, fragmentCache, MIN_CACHED_FRAGMENT } from '../../src/wire/fragment-cache.js';
 import type { WireObject } from '../../src/spec/wire-type.js';
 import { dtoArbitrary, hostileString, xmlSafeString } from './arbitraries.js';

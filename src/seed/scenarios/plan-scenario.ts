@@ -3,7 +3,7 @@ import type { Fixtures } from '../../store/fixtures.js';
 import { SeedRandom } from '../seed-random.js';
 import type { World } from '../seed-world.js';
 import type { ScenarioPlan } from './scenario.js';
-import { scenarioIdPrefix, scenarioSeed } from './scenario-ids.js';
+import { scenarioId, scenarioSeed } from './scenario-ids.js';
 import type { ScenarioRequest } from './scenario-request.js';
 
 /**
@@ -14,13 +14,12 @@ import type { ScenarioRequest } from './scenario-request.js';
 export function planScenario(request: ScenarioRequest, fixtures: Fixtures, world: World, now: number): ScenarioPlan {
   const { scenario, count } = request;
   faker.seed(scenarioSeed(scenario.name));
-  const prefix = scenarioIdPrefix(scenario.name);
   return scenario.build({
     fixtures,
     world,
     now,
     rnd: new SeedRandom(faker),
     count,
-    id: (n) => prefix + n.toString(16).padStart(12, '0'),
+    id: (n) => scenarioId(scenario.name, n),
   });
 }

@@ -1,11 +1,13 @@
 import { Router } from 'express';
 import type { ApiModel } from '../../spec/api-model.js';
+import type { TimeControl } from '../../live/time-control.js';
 import type { Fixtures } from '../../store/fixtures.js';
 import type { SessionStore } from '../../store/session-store.js';
 import type { UserDirectory } from '../auth/user-directory.js';
 import type { MockControls } from '../mock-controls.js';
-import type { CodecRegistry } from '../wire/codecs.js';
+import type { CodecRegistry } from '../../wire/codec-registry.js';
 import { writeLanes } from './admin-json.js';
+import { clockRoutes } from './clock-routes.js';
 import { expireSignIns } from './auth-expire-route.js';
 import { behaviourRoutes } from './behaviour-routes.js';
 import { journalRoutes } from './journal-routes.js';
@@ -24,12 +26,14 @@ export interface AdminDeps {
   readonly bodyLimit: number;
   readonly controls: MockControls;
   readonly directory: UserDirectory;
+  /** The clock QA drives; undefined for an app assembled without one. */
+  readonly time: TimeControl | undefined;
   /** Whether behaviours with "persist": true have a file to go to. */
   readonly canPersistBehaviours: boolean;
 }
 
 /**
- * The QA admin API beside /__admin/health: scenarios, sessions (the data API), reset and snapshots,
+ * The QA admin API beside /__admin/health: the clock, scenarios, sessions (the data API), reset and snapshots,
  * behaviours, the request journal, settings and sign-in expiry. adminGuard stands in front of all of
  * it (origin, JSON bodies, and the --admin-token a mock listening beyond loopback must have).
  */
@@ -41,6 +45,7 @@ export function adminRoutes(deps: AdminDeps): Router {
   const sessions = sessionRoutes({ bodies: new SessionBodies(api, fixtures), store, fixtures, codecs, bodyLimit, lanes });
   const states = storeRoutes({ store, bodyLimit, serial });
   const router = Router();
+  router.use(clockRoutes({ time: deps.time, bodyLimit, serial }));
   router.get('/__admin/scenarios', listScenarios);
   router.post('/__admin/scenarios/:name', applyScenario({ store, fixtures, serial }));
   router.post('/__admin/sessions', sessions.insert);

@@ -7,7 +7,7 @@ import { readBehaviour } from '../behaviours/behaviour.js';
 import type { BehaviourRegistry } from '../behaviours/behaviour-registry.js';
 import { fieldError } from '../behaviours/request-match.js';
 import { notFound, ServiceError, type FieldError } from '../errors/service-error.js';
-import type { CodecRegistry } from '../wire/codecs.js';
+import type { CodecRegistry } from '../../wire/codec-registry.js';
 import { readAdminJson, sendJson } from './admin-json.js';
 import { sessionInfoCheck, type SessionInfoCheck } from './session-info-check.js';
 
@@ -92,7 +92,7 @@ function bodyCheck(deps: BehaviourRouteDeps): (input: BehaviourInput, effect: Ef
       const [first, ...rest] = problems;
       if (first) throw new ServiceError(400, first.errorCode, `The body is not a valid ${type.name}: ${first.message} (\"validate\": false sends it anyway).`, prefixed([first, ...rest]));
     }
-    for (const codec of Object.values(deps.codecs)) {
+    for (const codec of deps.codecs.all) {
       try {
         codec?.stringify(value, type);
       } catch (err) {

@@ -6,7 +6,8 @@ import { ServiceError, type FieldError } from '../errors/service-error.js';
 import { readAdminJson, sendJson } from './admin-json.js';
 
 export interface ClockRouteDeps {
-  readonly time: TimeControl;
+  /** Undefined for an app assembled without one (a test's): the routes then say so. */
+  readonly time: TimeControl | undefined;
   readonly bodyLimit: number;
   /** Clock changes run one at a time, and not beside a scenario being applied. */
   readonly serial: <T>(task: () => Promise<T>) => Promise<T>;
@@ -21,10 +22,15 @@ const MEMBERS = ['pause', 'advance', 'set', 'speed'] as const;
  */
 export function clockRoutes(deps: ClockRouteDeps): Router {
   const router = Router();
-  router.get('/__admin/clock', (_req, res) => sendJson(res, 200, deps.time.view()));
+  const time = (): TimeControl => {
+    if (!deps.time) throw new ServiceError(409, 'Conflict', 'This mock was assembled without a clock to drive; start it with evo-mock serve (or the library entry), which has one.');
+    return deps.time;
+  };
+  router.get('/__admin/clock', (_req, res) => sendJson(res, 200, time().view()));
   router.post('/__admin/clock', async (req, res) => {
+    const control = time();
     const change = readChange(await readAdminJson(req, deps.bodyLimit));
-    const { clock, ran } = await deps.serial(() => deps.time.change(change));
+    const { clock, ran } = await deps.serial(() => control.change(change));
     sendJson(res, 200, { ...clock, ran });
   });
   return router;

@@ -5,7 +5,7 @@ import type { SessionStore, StoredSession } from '../../store/session-store.js';
 import { StoreInputError } from '../../store/store-errors.js';
 import { ServiceError, type FieldError } from '../errors/service-error.js';
 import { newGuidN } from '../operations/new-session.js';
-import type { CodecRegistry } from '../wire/codecs.js';
+import type { CodecRegistry } from '../../wire/codec-registry.js';
 import { sendJson, sendText, type WriteLanes } from './admin-json.js';
 import { field, isRecord, readJsonObject, SessionBodies } from './session-body.js';
 

@@ -7,7 +7,7 @@ import { sendDto } from '../wire/send.js';
 export type AuthRouteDeps = AuthServiceDeps;
 
 /**
- * Mounted at /auth. ServiceStack's AuthenticateService as the real server exposes it (wire doc sections 5, 6, 8):
+ * Mounted at /auth. ServiceStack's AuthenticateService as the real server exposes it (docs/servicestack-wire.md sections 5, 6, 8):
  * /auth and /auth/{provider} (sign in with credentials, JSON or form; the current session; sign out),
  * /auth/logout, and Evo Voice's GET /auth/status describing the user.
  */

@@ -22,7 +22,7 @@ export interface AuthDeps {
 export type Authentication = { readonly principal: Principal } | { readonly principal?: undefined; readonly rejected?: string };
 
 /**
- * Reads every way a ServiceStack client may identify itself (wire doc section 6): an Authorization
+ * Reads every way a ServiceStack client may identify itself (docs/servicestack-wire.md section 6): an Authorization
  * header (Bearer token from the fixtures, or Basic user:password, on every request), then the session
  * id from X-ss-id / X-ss-pid headers or the ss-id / ss-pid cookies (ss-opt=perm selects ss-pid).
  */

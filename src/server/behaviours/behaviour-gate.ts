@@ -3,7 +3,7 @@ import type { OperationModel } from '../../spec/api-model.js';
 import type { WireObject } from '../../spec/wire-type.js';
 import type { Principal } from '../auth/authenticate.js';
 import { ServiceError } from '../errors/service-error.js';
-import type { CodecRegistry } from '../wire/codecs.js';
+import type { CodecRegistry } from '../../wire/codec-registry.js';
 import type { ResponseFormat } from '../wire/negotiate.js';
 import { sendDto } from '../wire/send.js';
 import { shapeAnswer, writeShaped } from './answer-shape.js';

@@ -1,5 +1,5 @@
 import type { OperationModel } from '../../spec/api-model.js';
-import type { CodecRegistry } from '../wire/codecs.js';
+import type { CodecRegistry } from '../../wire/codec-registry.js';
 import { bodyKind } from '../wire/media-type.js';
 
 /**
@@ -21,8 +21,8 @@ export function specExamples(op: OperationModel, codecs: CodecRegistry): Readonl
           examples.set(name, value);
           continue;
         }
-        const kind = bodyKind(contentType);
-        const codec = kind.kind === 'codec' ? codecs[kind.format] : undefined;
+        const kind = bodyKind(contentType, codecs);
+        const codec = kind.kind === 'codec' ? kind.codec : undefined;
         if (codec) examples.set(name, codec.parse(value, op.responseType));
       }
     }

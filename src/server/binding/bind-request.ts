@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { WireFormat } from '../../wire/codec.js';
 import type { WireObject } from '../../spec/wire-type.js';
-import type { CodecRegistry } from '../wire/codecs.js';
+import type { CodecRegistry } from '../../wire/codec-registry.js';
 import { DEFAULT_BODY_TIMEOUTS, readRawBody, type BodyTimeouts } from '../wire/read-body.js';
 import { bindPredefinedRoute } from './predefined-route-binding.js';
 import type { QueryMap } from './query-string.js';

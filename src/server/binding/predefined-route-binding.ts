@@ -32,13 +32,13 @@ export function bindPredefinedRoute(
   const fromQuery = bindStringMap(query, type, deps.readJsvValue);
   const verbCarriesBody = !BODYLESS_VERBS.has(req.method);
   if (text === undefined || (!verbCarriesBody && !contentType)) return valuesOf(fromQuery, type);
-  if (bodyKind(contentType).kind === 'form') {
+  if (bodyKind(contentType, deps.codecs).kind === 'form') {
     const form = bindStringMap(QueryMap.parse(text), type, deps.readJsvValue);
     const errors = [...fromQuery.errors, ...form.errors];
     if (errors.length > 0) throw bindingError(type.name, errors);
     return { ...fromQuery.values, ...form.values };
   }
-  const body = parseBody(text, deps.codecs[format] ?? deps.codecs.json, type);
+  const body = parseBody(text, deps.codecs.named(format) ?? deps.codecs.json, type);
   if (!verbCarriesBody) return body;
   for (const [name, value] of Object.entries(valuesOf(fromQuery, type))) {
     const prop = findProperty(type, name.toLowerCase());

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { WireObject } from '../../spec/wire-type.js';
-import { bindingError, ServiceError } from '../errors/service-error.js';
-import { bodyKind, mediaType } from '../wire/media-type.js';
+import { bindingError } from '../errors/service-error.js';
+import { bodyKind } from '../wire/media-type.js';
 import type { BindDeps } from './bind-request.js';
 import { parseBody } from './parse-body.js';
 import { QueryMap } from './query-string.js';
@@ -15,19 +15,11 @@ const NONE: BindResult = { values: {}, errors: [] };
  * override it in that order (RestPath.CreateRequest).
  */
 export function bindRestRoute(req: Request, type: WireObject, query: QueryMap, text: string | undefined, deps: BindDeps): Record<string, unknown> {
-  const kind = text === undefined ? undefined : bodyKind(req.headers['content-type']);
+  const kind = text === undefined ? undefined : bodyKind(req.headers['content-type'], deps.codecs);
   let serialized: Record<string, unknown> = {};
   let form = NONE;
   if (text !== undefined && kind?.kind === 'codec') {
-    const codec = deps.codecs[kind.format];
-    if (!codec) {
-      throw new ServiceError(
-        415,
-        'NotSupportedException',
-        `This mock cannot read '${mediaType(req.headers['content-type'])}' request bodies; send application/json or application/x-www-form-urlencoded.`,
-      );
-    }
-    serialized = parseBody(text, codec, type);
+    serialized = parseBody(text, kind.codec, type);
   } else if (text !== undefined && kind?.kind === 'form') {
     form = bindStringMap(QueryMap.parse(text), type, deps.readJsvValue);
   }

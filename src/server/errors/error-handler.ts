@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { WireObject } from '../../spec/wire-type.js';
 import { QueryMap } from '../binding/query-string.js';
 import type { ServerLogger } from '../http/logger.js';
-import type { CodecRegistry } from '../wire/codecs.js';
+import type { CodecRegistry } from '../../wire/codec-registry.js';
 import { negotiate, type ResponseFormat } from '../wire/negotiate.js';
 import { routeFormats } from '../wire/route-formats.js';
 import { sendDto } from '../wire/send.js';
@@ -20,7 +20,7 @@ export interface ErrorHandlerDeps {
 
 /** The format the request path negotiated, kept so an error answers in the same format. */
 export function rememberFormat(res: Response, format: ResponseFormat): void {
-  res.locals['responseFormat'] = format;
+  res.locals.responseFormat = format;
 }
 
 /**
@@ -42,7 +42,7 @@ export function errorHandler(deps: ErrorHandlerDeps): ErrorRequestHandler {
       return;
     }
     for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-    const format = (res.locals['responseFormat'] as ResponseFormat | undefined) ?? negotiate(req, QueryMap.fromUrl(req.originalUrl), deps.codecs, routeFormats(res));
+    const format = res.locals.responseFormat ?? negotiate(req, QueryMap.fromUrl(req.originalUrl), deps.codecs, routeFormats(res));
     const jsonp = format.callback !== undefined;
     // ServiceStack's unauthorized handler writes a body after all when the request asked for JSONP.
     if (error.status === 401 && deps.emptyUnauthorizedBody && !jsonp) {

@@ -47,11 +47,6 @@ export function validationError(fieldErrors: readonly [FieldError, ...FieldError
   return new ServiceError(400, first.errorCode, first.message, fieldErrors);
 }
 
-/** A single bad field in an otherwise well-formed request, e.g. an unknown parentSessionId. */
-export function badField(errorCode: string, fieldName: string, message: string): ServiceError {
-  return validationError([{ errorCode, fieldName, message }]);
-}
-
 /** ServiceExec's 405 when a service has no method for the verb (nor Any): "Could not find method named Put(X) or Any(X) on Service XService". */
 export function noServiceMethod(requestName: string, verb: string, service: string): ServiceError {
   const method = verb.charAt(0).toUpperCase() + verb.slice(1).toLowerCase();

@@ -1,6 +1,5 @@
 import type { RequestHandler } from 'express';
 import { readTrace } from '../behaviours/request-trace.js';
-import type { ResponseFormat } from '../wire/negotiate.js';
 import { requestBodyText } from '../wire/read-body.js';
 import { BODY_LIMIT, type RequestJournal } from './request-journal.js';
 
@@ -31,7 +30,7 @@ export function journalRecorder(journal: RequestJournal): RequestHandler {
         requestBody: capped(requestBodyText(req)),
         operation: trace.operation,
         user: trace.user,
-        format: trace.format ?? (res.locals['responseFormat'] as ResponseFormat | undefined)?.codec.format,
+        format: trace.format ?? res.locals.responseFormat?.codec.format,
         behaviour: trace.behaviour,
         status: finished ? res.statusCode : 0,
         fault: trace.fault ?? (finished ? undefined : 'closed'),

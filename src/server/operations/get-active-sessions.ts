@@ -1,7 +1,7 @@
 import type { SessionInfo } from '../../generated/dtos.js';
 import type { SessionStore } from '../../store/session-store.js';
 import { ServiceError } from '../errors/service-error.js';
-import { caller } from './caller.js';
+import { signedInUser } from './signed-in-user.js';
 import type { OperationHandler } from './handler.js';
 
 /**
@@ -14,7 +14,7 @@ import type { OperationHandler } from './handler.js';
  */
 export function getActiveSessions(store: SessionStore): OperationHandler {
   return ({ principal }) => {
-    const { user, scope } = caller(principal);
+    const { user, scope } = signedInUser(principal);
     const endpoint = store.endpoint(user.endpointId, scope);
     if (!endpoint || endpoint.kind !== 'User') {
       throw new ServiceError(

@@ -1,11 +1,11 @@
 import type { OperationModel } from '../../spec/api-model.js';
 import type { Principal } from '../auth/authenticate.js';
 
-/** What an operation's behaviour receives: the bound, validated request DTO and the caller. */
+/** What an operation's behaviour receives: the bound, validated request DTO and the signed-in user. */
 export interface OperationContext {
   readonly op: OperationModel;
   readonly dto: Record<string, unknown>;
-  /** Undefined only for an operation the spec leaves open to anonymous callers. */
+  /** Undefined only for an operation the spec leaves open to anonymous requests. */
   readonly principal: Principal | undefined;
 }
 

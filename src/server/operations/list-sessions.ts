@@ -2,12 +2,12 @@ import type { SessionQuery, SessionStore, SortOrder } from '../../store/session-
 import type { WireObject } from '../../spec/wire-type.js';
 import { findProperty } from '../binding/string-map-binder.js';
 import { validationError, type FieldError } from '../errors/service-error.js';
-import { scopeOf } from './caller.js';
+import { scopeOf } from './signed-in-user.js';
 import { flag, int, text, texts } from './dto-fields.js';
 import type { OperationHandler } from './handler.js';
 
 /**
- * GET /sessions: every ListSessions and ListRequest parameter, over the caller's accounts. What the
+ * GET /sessions: every ListSessions and ListRequest parameter, over the signed-in user's accounts. What the
  * spec cannot check (a sortField that is no SessionInfo property, a date that is no day, a negative
  * page) is a 400 naming the field; the store owns the query's meaning.
  */

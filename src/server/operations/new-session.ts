@@ -4,7 +4,7 @@ import type { FixtureUser } from '../../store/fixtures.js';
 import type { AccountScope, AgentRecord, CustomerView, SessionStore } from '../../store/session-store.js';
 import type { UserDirectory } from '../auth/user-directory.js';
 import { validationError, type FieldError } from '../errors/service-error.js';
-import { caller } from './caller.js';
+import { signedInUser } from './signed-in-user.js';
 import { text, texts } from './dto-fields.js';
 import type { OperationHandler } from './handler.js';
 
@@ -17,12 +17,12 @@ export function newGuidN(): string {
  * POST /sessions. Applies the defaults the page documents (direction Outgoing, callState Connected,
  * fromAddress the user's email), stamps id, dates and createdBy, and turns withAddress
  * (user:ID / team:ID) and memberEmailAddresses into members. NewSession has no account member, so
- * the account is the customer's, else the parent session's, else the caller's first account.
+ * the account is the customer's, else the parent session's, else the signed-in user's first account.
  * Unknown references are a 400 naming the field; the session is acknowledged only once on disk.
  */
 export function newSession(store: SessionStore, directory: UserDirectory): OperationHandler {
   return async ({ dto, principal }) => {
-    const { user, scope } = caller(principal);
+    const { user, scope } = signedInUser(principal);
     const errors: FieldError[] = [];
 
     const parentSessionId = text(dto, 'parentSessionId');
@@ -100,7 +100,7 @@ function creatorMember(user: FixtureUser): SessionMemberInfo {
   };
 }
 
-/** withAddress (user:ID or team:ID) and memberEmailAddresses, each resolved within the caller's accounts. */
+/** withAddress (user:ID or team:ID) and memberEmailAddresses, each resolved within the signed-in user's accounts. */
 function resolveMembers(dto: Readonly<Record<string, unknown>>, store: SessionStore, scope: AccountScope, errors: FieldError[]): SessionMemberInfo[] {
   const members: SessionMemberInfo[] = [];
   const withAddress = text(dto, 'withAddress');

@@ -23,7 +23,7 @@ export interface PipelineDeps extends BindDeps, AuthDeps {
 /**
  * The whole decision path of one operation, top to bottom, whichever route reached it (its REST route,
  * `/api/X` or `/{format}/reply/X`):
- * negotiate -> identify the caller -> behaviours (gate) -> find the method for the verb -> authorize -> bind
+ * negotiate -> identify the API user -> behaviours (gate) -> find the method for the verb -> authorize -> bind
  * -> validate -> handle -> serialize.
  * Each step either passes its result on or throws a ServiceError, which the error handler writes in the
  * format negotiated in the first step. The route only fixes formats (routeFormats) before this runs.

@@ -1,15 +1,14 @@
 import { Router, type RequestHandler } from 'express';
 import type { WireFormat } from '../../wire/codec.js';
 import { ServiceError } from '../errors/service-error.js';
-import type { CodecRegistry } from '../wire/codecs.js';
+import type { CodecRegistry } from '../../wire/codec-registry.js';
 import { setHandlerFormat } from '../wire/route-formats.js';
 
-const FORMATS: Readonly<Record<string, WireFormat>> = { json: 'json', xml: 'xml', jsv: 'jsv' };
 const ACTIONS = new Set(['reply', 'oneway']);
 
 /**
- * ServiceStack's predefined routes (PredefinedRoutesFeature): `/api/{Request}` (JSON; `/api/X.xml` and
- * the like choose the format) and `/{json|xml|jsv}/{reply|oneway}/{Request}`, segments and names in any
+ * ServiceStack's predefined routes (PredefinedRoutesFeature): `/api/{Request}` (JSON; `/api/EXTENSION.xml` and
+ * the like choose the format) and `/{format}/{reply|oneway}/{Request}` for every registered codec, segments and names in any
  * case. Any verb reaches the operation, which then answers only its own (405 otherwise). With no
  * message queue, oneway runs synchronously and answers like reply, as ServiceStack does. A request name
  * no service has is ServiceStack's 405 NotImplementedException.
@@ -29,12 +28,12 @@ export function predefinedRoutes(services: ReadonlyMap<string, RequestHandler>, 
   const router = Router({ caseSensitive: false, strict: false });
   router.all('/api/:request', dispatch('json'));
   router.all('/:format/:action/:request', (req, res, next) => {
-    const format = FORMATS[String(req.params['format']).toLowerCase()];
-    if (!format || !codecs[format] || !ACTIONS.has(String(req.params['action']).toLowerCase())) {
+    const codec = codecs.named(String(req.params['format']));
+    if (!codec || !ACTIONS.has(String(req.params['action']).toLowerCase())) {
       next();
       return;
     }
-    return dispatch(format)(req, res, next);
+    return dispatch(codec.format)(req, res, next);
   });
   return router;
 }

@@ -1,17 +1,10 @@
-import type { WireFormat } from '../../wire/codec.js';
+import type { Codec } from '../../wire/codec.js';
+import type { CodecRegistry } from '../../wire/codec-registry.js';
 
-/** How ServiceStack reads a request body of this Content-Type (ContentTypes.cs aliases). */
-export type BodyKind = { readonly kind: 'codec'; readonly format: WireFormat } | { readonly kind: 'form' } | { readonly kind: 'ignored' };
+/** How ServiceStack reads a request body of this Content-Type: by a codec (its media types and aliases), as form fields, or not at all. */
+export type BodyKind = { readonly kind: 'codec'; readonly codec: Codec } | { readonly kind: 'form' } | { readonly kind: 'ignored' };
 
-const BY_MEDIA_TYPE: Readonly<Record<string, BodyKind>> = {
-  'application/json': { kind: 'codec', format: 'json' },
-  'text/json': { kind: 'codec', format: 'json' },
-  'application/xml': { kind: 'codec', format: 'xml' },
-  'text/xml': { kind: 'codec', format: 'xml' },
-  'application/jsv': { kind: 'codec', format: 'jsv' },
-  'text/jsv': { kind: 'codec', format: 'jsv' },
-  'application/x-www-form-urlencoded': { kind: 'form' },
-};
+const FORM = 'application/x-www-form-urlencoded';
 
 /** A Content-Type read as RFC 9110 writes it: `type/subtype *( OWS ";" OWS name=value )`. */
 export interface MediaType {
@@ -76,6 +69,9 @@ export function mediaType(contentType: string | undefined): string {
 }
 
 /** An unknown or missing Content-Type means an empty DTO, as in ServiceStack. */
-export function bodyKind(contentType: string | undefined): BodyKind {
-  return BY_MEDIA_TYPE[mediaType(contentType)] ?? { kind: 'ignored' };
+export function bodyKind(contentType: string | undefined, codecs: CodecRegistry): BodyKind {
+  const type = mediaType(contentType);
+  if (type === FORM) return { kind: 'form' };
+  const codec = codecs.forMediaType(type);
+  return codec ? { kind: 'codec', codec } : { kind: 'ignored' };
 }

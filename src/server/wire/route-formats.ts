@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { WireFormat } from '../../wire/codec.js';
+import type {} from '../http/request-state.js';
 
 /** Formats fixed by the path rather than asked for by the request; negotiate() ranks them. */
 export interface RouteFormats {
@@ -13,22 +14,20 @@ export interface RouteFormats {
   readonly handler?: WireFormat;
 }
 
-const KEY = 'routeFormats';
-
 export function routeFormats(res: Response): RouteFormats {
-  return (res.locals[KEY] as RouteFormats | undefined) ?? {};
+  return res.locals.routeFormats ?? {};
 }
 
 export function setSuffixFormat(res: Response, format: WireFormat): void {
-  res.locals[KEY] = { ...routeFormats(res), suffix: format };
+  res.locals.routeFormats = { ...routeFormats(res), suffix: format };
 }
 
 /**
  * Marks the request as reached through a predefined route of this format. A suffix on such a route
- * (`/api/X.xml`) is the handler's format there, not an override (ServiceStack's ApiHandlers), so it
+ * (`/api/EXTENSION.xml`) is the handler's format there, not an override (ServiceStack's ApiHandlers), so it
  * takes the suffix's place.
  */
 export function setHandlerFormat(res: Response, own: WireFormat): void {
   const { suffix } = routeFormats(res);
-  res.locals[KEY] = { handler: suffix ?? own };
+  res.locals.routeFormats = { handler: suffix ?? own };
 }

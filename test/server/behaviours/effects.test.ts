@@ -4,16 +4,16 @@ import { after, before, describe, it } from 'node:test';
 import { adminClient, type AdminClient, type BehaviourResponse } from '../../../src/admin-client/admin-client.js';
 import { loadApiModel } from '../../../src/spec/wire-model.js';
 import type { WireFormat } from '../../../src/wire/codec.js';
-import { codecsByFormat } from '../../../src/wire/codecs.js';
+import { defaultCodecs } from '../../../src/wire/codec-registry.js';
 import { basic, startMock, type MockServer } from '../helpers/mock-server.js';
 import { CONTENT_TYPES } from '../helpers/wire.js';
 
 const api = loadApiModel();
 const listSessions = api.operations.find((op) => op.operationId === 'ListSessions')!;
-const ACCEPT: Readonly<Record<WireFormat, string>> = { json: 'application/json', xml: 'application/xml', jsv: 'application/jsv' };
+const ACCEPT: Readonly<Record<'json' | 'xml' | 'jsv', string>> = { json: 'application/json', xml: 'application/xml', jsv: 'application/jsv' };
 
 /** Every way a client reaches ListSessions in every format: its REST route by Accept, and the predefined routes. */
-const WAYS: readonly { readonly name: string; readonly format: WireFormat; readonly path: string; readonly accept?: string }[] = [
+const WAYS: readonly { readonly name: string; readonly format: 'json' | 'xml' | 'jsv'; readonly path: string; readonly accept?: string }[] = [
   { name: 'REST json', format: 'json', path: '/sessions?countPerPage=2', accept: ACCEPT.json },
   { name: 'REST xml', format: 'xml', path: '/sessions?countPerPage=2', accept: ACCEPT.xml },
   { name: 'REST jsv', format: 'jsv', path: '/sessions?countPerPage=2', accept: ACCEPT.jsv },
@@ -43,7 +43,7 @@ async function once(way: (typeof WAYS)[number], respond: BehaviourResponse): Pro
 
 function errorOf(way: (typeof WAYS)[number], res: Response, text: string) {
   assert.equal(res.headers.get('content-type'), CONTENT_TYPES[way.format], text);
-  return codecsByFormat[way.format].parse(text, api.errorResponse)['responseStatus'] as { errorCode: string; message: string; errors: { fieldName: string; errorCode: string; message: string }[] };
+  return defaultCodecs.get(way.format).parse(text, api.errorResponse)['responseStatus'] as { errorCode: string; message: string; errors: { fieldName: string; errorCode: string; message: string }[] };
 }
 
 /** A raw exchange, so a reset or an empty reply shows as what it is rather than as fetch's generic failure. */
@@ -97,7 +97,7 @@ describe('every effect, in every format, on REST and predefined routes', () => {
       const text = await res.text();
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), CONTENT_TYPES[way.format]);
-      assert.equal(text, codecsByFormat[way.format].stringify(body, listSessions.responseType));
+      assert.equal(text, defaultCodecs.get(way.format).stringify(body, listSessions.responseType));
     });
 
     it(`${way.name}: a delay holds the ordinary answer back`, async () => {
@@ -135,7 +135,7 @@ describe('every effect, in every format, on REST and predefined routes', () => {
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), CONTENT_TYPES[way.format]);
       assert.ok(text.length > 10);
-      assert.throws(() => codecsByFormat[way.format].parse(text, listSessions.responseType));
+      assert.throws(() => defaultCodecs.get(way.format).parse(text, listSessions.responseType));
     });
 
     it(`${way.name}: fault dribble trickles the whole answer out in chunks`, async () => {

@@ -5,14 +5,14 @@ import { sessionInfoCheck } from '../../../src/server/admin/session-info-check.j
 import { specExamples } from '../../../src/server/behaviours/spec-examples.js';
 import { loadApiModel } from '../../../src/spec/wire-model.js';
 import type { WireFormat } from '../../../src/wire/codec.js';
-import { codecsByFormat } from '../../../src/wire/codecs.js';
+import { defaultCodecs } from '../../../src/wire/codec-registry.js';
 import { startMock, type MockServer } from '../helpers/mock-server.js';
 import { CONTENT_TYPES } from '../helpers/wire.js';
 
 const api = loadApiModel();
 const op = (id: string) => api.operations.find((o) => o.operationId === id)!;
 
-const WAYS: readonly { readonly name: string; readonly format: WireFormat; readonly path: string; readonly accept?: string }[] = [
+const WAYS: readonly { readonly name: string; readonly format: 'json' | 'xml' | 'jsv'; readonly path: string; readonly accept?: string }[] = [
   { name: 'REST json', format: 'json', path: '/sessions?countPerPage=2', accept: 'application/json' },
   { name: 'REST xml', format: 'xml', path: '/sessions?countPerPage=2', accept: 'application/xml' },
   { name: 'REST jsv', format: 'jsv', path: '/sessions?countPerPage=2', accept: 'application/jsv' },
@@ -40,21 +40,21 @@ describe('the Prefer header, per request, in every format on REST and predefined
       const res = await get(way, 'code=503');
       assert.equal(res.status, 503);
       assert.equal(res.headers.get('content-type'), CONTENT_TYPES[way.format]);
-      const body = codecsByFormat[way.format].parse(await res.text(), api.errorResponse) as { responseStatus: { errorCode: string } };
+      const body = defaultCodecs.get(way.format).parse(await res.text(), api.errorResponse) as { responseStatus: { errorCode: string } };
       assert.equal(body.responseStatus.errorCode, 'ServiceUnavailable');
     });
 
     it(`${way.name}: example=ListSessions answers the spec's example, in the format`, async () => {
       const res = await get(way, 'example=ListSessions');
       assert.equal(res.status, 200);
-      const expected = specExamples(op('ListSessions'), codecsByFormat).get('ListSessions');
-      assert.equal(await res.text(), codecsByFormat[way.format].stringify(expected, op('ListSessions').responseType));
+      const expected = specExamples(op('ListSessions'), defaultCodecs).get('ListSessions');
+      assert.equal(await res.text(), defaultCodecs.get(way.format).stringify(expected, op('ListSessions').responseType));
     });
 
     it(`${way.name}: dynamic=true answers a generated value that the spec accepts`, async () => {
       const res = await get(way, 'dynamic=true');
       assert.equal(res.status, 200);
-      const value = codecsByFormat[way.format].parse(await res.text(), op('ListSessions').responseType);
+      const value = defaultCodecs.get(way.format).parse(await res.text(), op('ListSessions').responseType);
       assert.deepEqual(sessionInfoCheck(api.document, op('ListSessions').responseType)(value), []);
     });
 
@@ -66,7 +66,7 @@ describe('the Prefer header, per request, in every format on REST and predefined
       const bad = await get(way, 'fault=malformed');
       assert.equal(bad.status, 200);
       const text = await bad.text();
-      assert.throws(() => codecsByFormat[way.format].parse(text, op('ListSessions').responseType));
+      assert.throws(() => defaultCodecs.get(way.format).parse(text, op('ListSessions').responseType));
     });
   }
 
@@ -88,13 +88,13 @@ describe('the Prefer header, per request, in every format on REST and predefined
     // The examples are the DTO pages' placeholder samples (dates like 0001-01-01), which the spec's date-time
     // formats do not accept; Prefer: example= answers them as the spec gives them.
     it(`${o.operationId}: every example in the spec reads into its response type and answers through Prefer`, async () => {
-      const examples = specExamples(o, codecsByFormat);
+      const examples = specExamples(o, defaultCodecs);
       assert.ok(examples.size > 0, 'the spec has an example');
       const path = o.path.replace('{sessionId}', 'any');
       const init = { method: o.method.toUpperCase(), user: 'dev' as const, headers: { Prefer: `example=${[...examples.keys()][0]}`, Accept: 'application/jsv', ...(o.method === 'post' ? { 'Content-Type': 'application/json' } : {}) }, ...(o.method === 'post' ? { body: '{}' } : {}) };
       const res = await mock.request(path, init);
       assert.equal(res.status, 200);
-      assert.equal(await res.text(), codecsByFormat.jsv.stringify([...examples.values()][0], o.responseType));
+      assert.equal(await res.text(), defaultCodecs.get('jsv').stringify([...examples.values()][0], o.responseType));
     });
   }
 

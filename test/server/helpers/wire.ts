@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import type { WireFormat } from '../../../src/wire/codec.js';
-import { codecsByFormat } from '../../../src/wire/codecs.js';
+import { defaultCodecs } from '../../../src/wire/codec-registry.js';
 import type { WireObject } from '../../../src/spec/wire-type.js';
 
 /** What a response body is written in, by its Content-Type: a codec's format, or JSONP. */
-export type Written = WireFormat | 'jsonp';
+/** The project's own formats, and JSONP. */
+export type Written = 'json' | 'xml' | 'jsv' | 'jsonp';
 
 export const CONTENT_TYPES: Readonly<Record<Written, string>> = {
   json: 'application/json; charset=utf-8',
@@ -21,12 +22,12 @@ export function decode(contentType: string | null, text: string, expected: Writt
   assert.equal(contentType, CONTENT_TYPES[expected], `Content-Type of: ${text.slice(0, 200)}`);
   if (expected === 'jsonp') {
     assert.ok(text.startsWith(`${callback}(`) && text.endsWith(')'), `JSONP body: ${text.slice(0, 200)}`);
-    return codecsByFormat.json.parse(text.slice(callback.length + 1, -1), type);
+    return defaultCodecs.json.parse(text.slice(callback.length + 1, -1), type);
   }
-  return codecsByFormat[expected].parse(text, type);
+  return defaultCodecs.get(expected).parse(text, type);
 }
 
 /** Encodes a request body in a format with the project's codecs (what a ServiceStack client would send). */
 export function encode(format: WireFormat, value: unknown, type: WireObject): string {
-  return codecsByFormat[format].stringify(value, type);
+  return defaultCodecs.get(format).stringify(value, type);
 }

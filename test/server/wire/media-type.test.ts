@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isJson } from '../../../src/server/admin/admin-guard.js';
 import { bodyKind, parseMediaType } from '../../../src/server/wire/media-type.js';
+import { defaultCodecs } from '../../../src/wire/codec-registry.js';
 import { startMock } from '../helpers/mock-server.js';
 
 describe('parseMediaType', () => {
@@ -33,8 +34,8 @@ describe('parseMediaType', () => {
     assert.equal(isJson('application/x-json-ish'), false);
     assert.equal(isJson('application/json; charset="utf-8"'), true);
     assert.equal(isJson('application/merge-patch+json'), true);
-    assert.equal(bodyKind('text/plain; format=application/json').kind, 'ignored');
-    assert.equal(bodyKind('application/xml; charset=utf-8').kind, 'codec');
+    assert.equal(bodyKind('text/plain; format=application/json', defaultCodecs).kind, 'ignored');
+    assert.equal(bodyKind('application/xml; charset=utf-8', defaultCodecs).kind, 'codec');
   });
 });
 
