@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --peers] [-- --duration S]
+ * npm run bench [-- --peers] [-- --duration S] [-- --all-true-only]
  *
  * Starts evo-mock and a bare Express 5 app (and, with --peers, json-server and Prism, installed into the
  * git-ignored .bench/peers), drives each with autocannon in this process, and prints every figure with
@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { lookupNs, MISSES } from './behaviour-lookup.js';
 import { LOAD_CPUS, spawnServer, type ChildServer } from './lib/child-server.js';
+import { allTrueRow, idleHealth, measureAllTrue } from './lib/all-true.js';
 import { load, type LoadResult } from './lib/load.js';
 import { freePort } from './lib/ports.js';
 import { fmtRps, printTable, ratio, type Row } from './lib/report.js';
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     peers: { type: 'boolean', default: false },
     duration: { type: 'string', default: '5' },
     skipBuild: { type: 'boolean', default: false },
+    /** Only the all=true rows (streamed large lists). */
+    'all-true-only': { type: 'boolean', default: false },
   },
 });
 const durationS = Number(values.duration);
@@ -115,6 +118,11 @@ function row(scenario: string, ours: LoadResult, peerName: string, peer: LoadRes
 const loadAtStart = loadavg()[0] ?? 0;
 
 async function main(): Promise<void> {
+  if (values['all-true-only']) {
+    await allTrueRows();
+    printTable(rows);
+    return;
+  }
   const db1k = join(work, 'db1k.json');
   const db10k = join(work, 'db10k.json');
   seed(db1k, 1000);
@@ -332,10 +340,34 @@ async function main(): Promise<void> {
     target: '(information)',
     ok: undefined,
   });
+  await mock.stop();
+  await allTrueRows();
   printTable(rows);
   console.log(`\nload: autocannon, ${durationS}s per scenario, 10 connections (POST: 50); server cores ${process.env['SERVER_CPUS'] ?? '0'}, load cores ${LOAD_CPUS ?? 'shared'}`);
   // Other work on the machine moves every figure (p99 and cold start most): say how busy it was.
   console.log(`machine load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${(loadavg()[0] ?? 0).toFixed(2)} at the end`);
+}
+
+/**
+ * all=true over 50 000 sessions (every one, as the admin with searchArchive), 1 and 8 at once: such
+ * answers are streamed in chunks, so the server's memory stays within a few hundred MB and
+ * /__admin/health keeps answering while they are written.
+ */
+async function allTrueRows(): Promise<void> {
+  const db50k = join(work, 'db50k.json');
+  seed(db50k, 50_000);
+  const big = await startMock(db50k);
+  const { sessions } = await getJson<{ sessions: number }>(`${big.url}/__admin/health`, {});
+  const idle = await idleHealth(big, 3_000);
+  for (const [concurrent, format] of [
+    [1, 'xml'],
+    [8, 'xml'],
+    [1, 'json'],
+    [8, 'json'],
+  ] as const) {
+    rows.push(allTrueRow(sessions, await measureAllTrue(big, concurrent, format), idle));
+  }
+  await big.stop();
 }
 
 function installPeers(): string {

@@ -6,7 +6,9 @@ import { isLoopbackHost } from '../server/admin/admin-guard.js';
 import { openOrSeedStore, scenariosNamed, type SeedResult } from '../seed/open-or-seed.js';
 import type { AppOptions } from '../server/app.js';
 import { quietLogger, stderrLogger, type ServerLogger } from '../server/http/logger.js';
+import { allowedHostsFor } from '../server/http/host-check.js';
 import { asPortError, ensurePortAvailable } from '../server/http/port-check.js';
+import { exposureWarning } from '../server/http/startup-banner.js';
 import type { ApiModel } from '../spec/api-model.js';
 import { packageVersion } from '../spec/package-root.js';
 import { loadApiModel } from '../spec/wire-model.js';
@@ -32,12 +34,16 @@ export interface MockParts {
   readonly codecs?: CodecRegistry;
   /** Replaces operations' behaviour by operationId. */
   readonly handlers?: AppOptions['handlers'];
-  /** How long in-flight requests may take on close before their connections are cut. */
+  /** How long answers being sent may take on close before they are cut; default: the shutdownGrace setting. */
   readonly drainMs?: number;
   /** Where behaviours added with "persist": true are kept across restarts; default: `<db>.behaviours`. */
   readonly behavioursFile?: string;
   /** The console's compiled front end, when not the built one in dist/ (tests compile their own). */
   readonly consoleScripts?: string;
+  /** Answers with a list this long or longer are streamed in chunks (default STREAM_MIN_ITEMS). */
+  readonly streamMinItems?: number;
+  /** How long request bodies may take to arrive (default DEFAULT_BODY_TIMEOUTS). */
+  readonly bodyTimeouts?: AppOptions['bodyTimeouts'];
 }
 
 export interface RunningMock {
@@ -92,6 +98,7 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
     sortFields: sortFieldsFromWire(sessionInfo),
     onWarning: (message) => logger.error(`evo-mock: ${message}`),
   });
+  const allowedHosts = allowedHostsFor(settings.host, settings.allowedHosts);
   let time: RunningTime | undefined;
   try {
     if (!parts.clock) {
@@ -117,6 +124,7 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
         emptyUnauthorizedBody: settings.empty401,
         cors: settings.corsAnyOrigin ? 'any' : 'loopback',
         corsHeaders: settings.corsAllowHeaders,
+        allowedHosts,
         bodyLimit: settings.bodyLimit,
         version: packageVersion(),
         storeFile: settings.db,
@@ -129,9 +137,13 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
         // "persist": true behaviours live beside the store, as its journal and world do.
         behavioursFile: parts.behavioursFile ?? `${settings.db}.behaviours`,
         ...(parts.consoleScripts !== undefined ? { consoleScripts: parts.consoleScripts } : {}),
+        ...(parts.streamMinItems !== undefined ? { streamMinItems: parts.streamMinItems } : {}),
+        ...(parts.bodyTimeouts !== undefined ? { bodyTimeouts: parts.bodyTimeouts } : {}),
       },
-      { port: settings.port, host: settings.host, ...(parts.drainMs !== undefined ? { drainMs: parts.drainMs } : {}) },
+      { port: settings.port, host: settings.host, drainMs: parts.drainMs ?? settings.shutdownGrace },
     );
+    const warning = exposureWarning(settings.host, server.port, allowedHosts);
+    if (warning) logger.error(warning);
     let closed: Promise<void> | undefined;
     return {
       url: server.url,

@@ -43,6 +43,10 @@ export type SeedSettings = SettingsOf<typeof seedOptions>;
 export const serveOptions = defineOptions({
   port: integer({ short: 'p', placeholder: 'PORT', default: 4010, min: 0, max: 65535, help: 'TCP port to listen on (0 picks a free one).' }),
   host: text({ placeholder: 'HOST', default: '127.0.0.1', help: 'Interface to listen on; 0.0.0.0 exposes the mock to your network.' }),
+  allowedHosts: list({
+    placeholder: 'NAME[,NAME...]',
+    help: 'Host names the mock answers to besides localhost, IP addresses and the --host name (a proxy, a container name; .example.com for a domain and its subdomains, * for any). Others get 403, which stops DNS rebinding.',
+  }),
   ...STORE_SPECS,
   noQuirks: flag({ help: "Turn off the real server's quirks (GET /sessions/{id} then returns the session's log instead of [])." }),
   empty401: flag({ help: "Answer 401 with an empty body, as the real server's [Authenticate] does (default: a ResponseStatus body)." }),
@@ -55,6 +59,13 @@ export const serveOptions = defineOptions({
   }),
   bodyLimit: integer({ placeholder: 'BYTES', default: 1024 * 1024, min: 1, max: 1024 * 1024 * 1024, help: 'Largest request body accepted; larger ones get 413.' }),
   quiet: flag({ short: 'q', help: 'No per-request log lines (errors are still printed).' }),
+  shutdownGrace: integer({
+    placeholder: 'MS',
+    default: 10_000,
+    min: 0,
+    max: 24 * 60 * 60 * 1000,
+    help: 'On SIGTERM/SIGINT, how long answers being sent may take to finish before they are cut (the log names any cut).',
+  }),
   latency: custom<DelaySpec | undefined>({
     placeholder: 'DELAY',
     default: undefined,

@@ -23,10 +23,14 @@ import { cors, type CorsHeaders, type CorsPolicy } from './http/cors.js';
 import { formatSuffix } from './http/format-suffix.js';
 import { globalHeaders } from './http/global-headers.js';
 import { health, type RequestCounter } from './http/health.js';
+import { hostCheck, type AllowedHosts } from './http/host-check.js';
 import type { ServerLogger } from './http/logger.js';
 import { methodOverride } from './http/method-override.js';
 import { routeNotFound } from './http/not-found.js';
 import { requestLog } from './http/request-log.js';
+import { requestTarget } from './http/request-target.js';
+import { DEFAULT_BODY_TIMEOUTS, type BodyTimeouts } from './wire/read-body.js';
+import { STREAM_MIN_ITEMS } from './wire/stream-dto.js';
 import { operationEndpoints } from './operations/endpoints.js';
 import type { OperationHandler } from './operations/handler.js';
 import { createHandlers } from './operations/handlers.js';
@@ -53,6 +57,8 @@ export interface AppOptions {
   readonly cors: CorsPolicy;
   /** Request headers a preflight may ask for: 'requested' allows whatever an allowed origin asks for. */
   readonly corsHeaders: CorsHeaders;
+  /** Host names answered besides loopback names and IP addresses (--allowed-hosts, the --host name). */
+  readonly allowedHosts: AllowedHosts;
   /** Largest request body, in bytes. */
   readonly bodyLimit: number;
   /** evo-mock's version, in X-Powered-By. */
@@ -71,6 +77,10 @@ export interface AppOptions {
   readonly sessionTtlMs?: number;
   /** Required as Authorization: Bearer on the admin API (--admin-token). */
   readonly adminToken?: string;
+  /** Answers with a list of this many items or more are streamed in chunks. Default STREAM_MIN_ITEMS. */
+  readonly streamMinItems?: number;
+  /** How long request bodies may take to arrive, anonymous and signed in. Default DEFAULT_BODY_TIMEOUTS. */
+  readonly bodyTimeouts?: BodyTimeouts;
   /** Where behaviours added with "persist": true are kept across restarts; undefined: nowhere. */
   readonly behavioursFile?: string;
   /** The clock QA drives (/__admin/clock); without it the clock API answers 409. */
@@ -98,6 +108,8 @@ export function createApp(options: AppOptions): Express {
     codecs,
     readJsvValue: options.readJsvValue,
     bodyLimit: options.bodyLimit,
+    bodyTimeouts: options.bodyTimeouts ?? DEFAULT_BODY_TIMEOUTS,
+    streamMinItems: options.streamMinItems ?? STREAM_MIN_ITEMS,
     directory,
     sessions: controls.sessions,
     gate: controls.gate,
@@ -118,6 +130,8 @@ export function createApp(options: AppOptions): Express {
   if (options.logRequests) app.use(requestLog(logger));
   app.use(journalRecorder(controls.journal));
   app.use(globalHeaders(options.version, counter));
+  app.use(requestTarget());
+  app.use(hostCheck(options.allowedHosts));
   // Before CORS: an admin preflight from a foreign origin is refused even with --cors-any-origin.
   app.use(adminGuard(options.adminToken !== undefined ? { token: options.adminToken } : {}));
   app.use(cors(options.cors, options.corsHeaders));

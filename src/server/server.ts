@@ -1,13 +1,18 @@
-import { createServer, IncomingMessage, ServerResponse, type Server } from 'node:http';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
+import { answerClientError } from './http/client-error.js';
+import { GracefulClose } from './http/graceful-close.js';
+import { normalizeTarget } from './http/request-target.js';
 import { persistBehaviours } from './behaviours/behaviour-file.js';
 import { controlsOf } from './mock-controls.js';
+
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 export interface ListenOptions {
   readonly port: number;
   readonly host: string;
-  /** How long in-flight requests may take to finish on shutdown before their connections are cut. */
+  /** How long answers being sent may take to finish on shutdown before their connections are cut (--shutdown-grace). */
   readonly drainMs?: number;
 }
 
@@ -20,7 +25,6 @@ export interface RunningServer {
 
 /** Listens with the app; the store is the caller's, opened before and closed after stop(). */
 export async function startServer(app: AppOptions, listen: ListenOptions): Promise<RunningServer> {
-  let stopping = false;
   const express = createApp(app);
   const controls = controlsOf(express);
   const persisted = app.behavioursFile === undefined ? undefined : await persistBehaviours(controls.registry, app.behavioursFile, app.logger.error);
@@ -32,11 +36,24 @@ export async function startServer(app: AppOptions, listen: ListenOptions): Promi
     ServerResponse: withPrototype(ServerResponse, express.response),
   };
   const server = createServer(options, (req, res) => {
+    connections.track(req, res);
     // While draining, answer in-flight and queued requests but let no connection be reused.
-    if (stopping) res.setHeader('Connection', 'close');
+    if (connections.stopping) res.setHeader('Connection', 'close');
+    normalizeTarget(req);
     express(req, res);
   });
+  const connections = new GracefulClose(server);
   server.keepAliveTimeout = 5_000;
+  // Node waits 60 s for headers and 300 s for a whole request; a client that has not sent its headers
+  // in 10 s is not coming. Bodies have their own, shorter limit for callers who have not signed in (read-body.ts).
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 120_000;
+  server.on('clientError', answerClientError);
+  // A client that asks before sending a body (Expect: 100-continue) is told 413 without sending it.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!(Number(req.headers['content-length']) > app.bodyLimit)) res.writeContinue();
+    server.emit('request', req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => {
@@ -52,10 +69,9 @@ export async function startServer(app: AppOptions, listen: ListenOptions): Promi
     port,
     stop: () =>
       (stopped ??= (async () => {
-        stopping = true;
         // Journal streams never finish on their own; end them so draining does not wait them out.
         controls.journal.endStreams();
-        await drain(server, listen.drainMs ?? 10_000);
+        await connections.stop(listen.drainMs ?? DEFAULT_SHUTDOWN_GRACE_MS, app.logger);
         await persisted?.flush();
       })()),
   };
@@ -67,18 +83,4 @@ function withPrototype<T extends typeof IncomingMessage | typeof ServerResponse>
   }
   Built.prototype = prototype;
   return Built as unknown as T;
-}
-
-async function drain(server: Server, drainMs: number): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  // Connections that were busy become idle once their answer is sent; close them as they do.
-  const sweep = setInterval(() => server.closeIdleConnections(), 50);
-  const cut = setTimeout(() => server.closeAllConnections(), drainMs);
-  try {
-    await closed;
-  } finally {
-    clearInterval(sweep);
-    clearTimeout(cut);
-  }
 }

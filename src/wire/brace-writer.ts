@@ -34,7 +34,10 @@ interface Member {
  * A writer for one dialect. Deep-frozen objects at the top (the document, or the items of its lists
  * when the document itself is built per request) go through the fragment cache (fragment-cache.ts).
  */
-export function createBraceWriter(dialect: BraceDialect): (value: unknown, type: WireObject) => string {
+export function createBraceWriter(dialect: BraceDialect): {
+  write(value: unknown, type: WireObject): string;
+  writeChunks(value: unknown, type: WireObject, chunkChars: number): Generator<string, void, undefined>;
+} {
   const plans = new WeakMap<WireObject, readonly Member[]>();
   /** False once the fragment being written turned out to hold something that is not frozen. */
   let allFrozen = true;
@@ -118,8 +121,13 @@ export function createBraceWriter(dialect: BraceDialect): (value: unknown, type:
   function writeList(value: unknown, item: WireType, candidates: boolean): string {
     if (!Array.isArray(value)) return wrongValue('an array', value);
     if (!Object.isFrozen(value)) allFrozen = false;
-    let out = '[';
-    for (let i = 0; i < value.length; i++) {
+    return '[' + writeItems(value, item, candidates, 0, value.length) + ']';
+  }
+
+  /** Items `from` to `to` (exclusive) of a list, each after a comma but the list's first. */
+  function writeItems(value: readonly unknown[], item: WireType, candidates: boolean, from: number, to: number): string {
+    let out = '';
+    for (let i = from; i < to; i++) {
       if (i > 0) out += ',';
       const entry: unknown = value[i];
       try {
@@ -128,7 +136,7 @@ export function createBraceWriter(dialect: BraceDialect): (value: unknown, type:
         atStep(err, itemStep(i));
       }
     }
-    return out + ']';
+    return out;
   }
 
   function writeDictionary(value: unknown, type: WireType): string {
@@ -150,12 +158,62 @@ export function createBraceWriter(dialect: BraceDialect): (value: unknown, type:
     return out + '}';
   }
 
-  return (value, type) => {
+  /**
+   * The same bytes as the writer, in pieces of about `chunkChars`: the document's own lists are cut
+   * between items (Codec.stringifyChunks). The document itself is never a cache candidate here:
+   * one large enough to stream is built per request.
+   */
+  function* writeChunks(value: unknown, type: WireObject, chunkChars: number): Generator<string, void, undefined> {
+    if (!isRecord(value)) {
+      yield write(value, type);
+      return;
+    }
+    try {
+      let out = '{';
+      let first = true;
+      for (const m of planOf(type)) {
+        let member = value[m.prop.name];
+        if (member === undefined || member === null) {
+          member = m.fallback;
+          if (member === undefined) continue;
+        }
+        out += first ? m.first : m.next;
+        first = false;
+        try {
+          if (m.prop.type.kind !== 'list' || !Array.isArray(member)) {
+            out += writeValue(member, m.prop.type, true);
+            continue;
+          }
+          out += '[';
+          for (let from = 0; from < member.length; from += ITEMS_PER_STEP) {
+            out += writeItems(member, m.prop.type.item, true, from, Math.min(from + ITEMS_PER_STEP, member.length));
+            if (out.length >= chunkChars) {
+              yield out;
+              out = '';
+            }
+          }
+          out += ']';
+        } catch (err) {
+          atStep(err, m.step);
+        }
+      }
+      yield out + '}';
+    } catch (err) {
+      throw writeError(err);
+    }
+  }
+
+  function write(value: unknown, type: WireObject): string {
     allFrozen = true;
     try {
       return writeCandidate(value, type, true);
     } catch (err) {
       throw writeError(err);
     }
-  };
+  }
+
+  return { write, writeChunks };
 }
+
+/** How many list items are written between looks at the chunk's length. */
+const ITEMS_PER_STEP = 8;

@@ -25,6 +25,11 @@ export interface Codec {
    */
   readonly acceptAlone: boolean;
   stringify(value: unknown, type: WireObject): string;
+  /**
+   * stringify's bytes in pieces of about `chunkChars`, cut between the items of the document's own
+   * lists, so that a long list is never one string (the server streams those answers).
+   */
+  stringifyChunks?(value: unknown, type: WireObject, chunkChars: number): Iterator<string>;
   /** Throws WireParseError when the text is not a valid body for `type`. */
   parse(text: string, type: WireObject): Record<string, unknown>;
 }

@@ -9,7 +9,7 @@ import { createBraceWriter } from './brace-writer.js';
  * is built per request) go through the fragment cache (fragment-cache.ts), so a page of stored
  * sessions is mostly a join of strings already written.
  */
-export const writeJson = createBraceWriter({
+const jsonWriter = createBraceWriter({
   format: 'json',
   memberName: (name) => `"${name}":`,
   string: jsonString,
@@ -17,6 +17,10 @@ export const writeJson = createBraceWriter({
   enumMember: (value) => '"' + value + '"',
   nullItem: 'null',
 });
+
+export const writeJson = jsonWriter.write;
+/** writeJson's bytes in pieces of about `chunkChars` (for answers streamed to the client). */
+export const writeJsonChunks = jsonWriter.writeChunks;
 
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f]/;
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '\\"', '\\': '\\\\', '\f': '\\f', '\b': '\\b' };

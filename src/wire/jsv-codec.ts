@@ -1,7 +1,7 @@
 import { WireParseError, type Codec } from './codec.js';
 import { canonicalObject } from './canonical.js';
 import { readJsvObject, type JsvReadOptions } from './jsv-parser.js';
-import { writeJsv } from './jsv-writer.js';
+import { writeJsv, writeJsvChunks } from './jsv-writer.js';
 
 export interface JsvCodecOptions extends JsvReadOptions {
   /** Longest body read, in characters. */
@@ -19,6 +19,7 @@ export function createJsvCodec(options: JsvCodecOptions = {}): Codec {
     mediaTypes: ['application/jsv', 'text/jsv'],
     acceptAlone: false,
     stringify: (value, type) => writeJsv(value, type),
+    stringifyChunks: (value, type, chunkChars) => writeJsvChunks(value, type, chunkChars),
     parse: (body, type) => {
       // .NET's StreamReader drops a byte-order mark before ServiceStack sees the text.
       const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;

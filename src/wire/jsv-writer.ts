@@ -8,7 +8,7 @@ import { createBraceWriter } from './brace-writer.js';
  * Deep-frozen objects at the top (the document, or the items of its lists when the document itself
  * is built per request) go through the fragment cache (fragment-cache.ts).
  */
-export const writeJsv = createBraceWriter({
+const jsvWriter = createBraceWriter({
   format: 'jsv',
   memberName: (name) => `${name}:`,
   string: jsvString,
@@ -18,6 +18,10 @@ export const writeJsv = createBraceWriter({
   // A null list item is written as nothing, as ServiceStack does.
   nullItem: '',
 });
+
+export const writeJsv = jsvWriter.write;
+/** writeJsv's bytes in pieces of about `chunkChars` (for answers streamed to the client). */
+export const writeJsvChunks = jsvWriter.writeChunks;
 
 /** JsWriter.EscapeChars: the only characters that make TypeSerializer quote a string. */
 const NEEDS_QUOTES = /[":,{}[\]\r\n]/;

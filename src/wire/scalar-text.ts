@@ -70,7 +70,9 @@ export function readInt32(raw: string, ctx: ScalarContext): number {
   return value === 0 ? 0 : value;
 }
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Digits after the point only after a point: `\d+\.?\d*` could split a digit run two ways and
+// backtracks quadratically when the text fails at its end.
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Double in the invariant culture. NaN and infinities are refused: JSON cannot carry them. */
 export function readDouble(raw: string, ctx: ScalarContext): number {

@@ -1,7 +1,7 @@
 import type { Codec } from './codec.js';
 import type { XmlReadOptions } from './xml-document.js';
 import { readXml } from './xml-parser.js';
-import { writeXml } from './xml-writer.js';
+import { writeXml, writeXmlChunks } from './xml-writer.js';
 import { canonicalObject } from './canonical.js';
 
 /** ServiceStack's XML (DataContractSerializer); no charset on the Content-Type, as ServiceStack sends it. */
@@ -12,6 +12,7 @@ export function createXmlCodec(options: XmlReadOptions = {}): Codec {
     mediaTypes: ['application/xml', 'text/xml'],
     acceptAlone: true,
     stringify: (value, type) => writeXml(value, type),
+    stringifyChunks: (value, type, chunkChars) => writeXmlChunks(value, type, chunkChars),
     // ServiceStack hands an empty body to no deserializer: the request DTO is simply empty.
     parse: (text, type) => (text === '' ? canonicalObject({}, type) : readXml(text, type, options)),
   };

@@ -31,6 +31,51 @@ export function writeXml(value: unknown, type: WireObject): string {
   }
 }
 
+/**
+ * writeXml's bytes in pieces of about `chunkChars`, for an answer streamed to the client: the
+ * document's own lists are cut between items. The document itself is never a cache candidate here:
+ * one large enough to stream is built per request.
+ */
+export function* writeXmlChunks(value: unknown, type: WireObject, chunkChars: number): Generator<string, void, undefined> {
+  if (!isRecord(value)) {
+    yield writeXml(value, type);
+    return;
+  }
+  try {
+    const w = new XmlOut();
+    w.out = '<?xml version="1.0" encoding="utf-8"?>';
+    w.start(type.xmlName, type.xmlNamespace);
+    w.attribute(`xmlns:i="${XML_NS.instance}"`, 'i', XML_NS.instance);
+    for (const { prop, declare, fallback, step } of planOf(type)) {
+      let member = value[prop.name];
+      if (member === undefined || member === null) member = fallback;
+      w.start(prop.clrName, prop.xmlNamespace);
+      if (declare !== undefined) w.declare(declare);
+      try {
+        if (prop.type.kind === 'list' && Array.isArray(member)) {
+          for (let from = 0; from < member.length; from += ITEMS_PER_STEP) {
+            writeList(w, member, prop.type.item, prop.xmlNamespace, true, from, Math.min(from + ITEMS_PER_STEP, member.length));
+            if (w.out.length >= chunkChars) {
+              yield w.out;
+              w.out = '';
+            }
+          }
+        } else writeContent(w, member, prop.type, prop.xmlNamespace, true);
+      } catch (err) {
+        atStep(err, step);
+      }
+      w.end();
+    }
+    w.end();
+    yield w.out;
+  } catch (err) {
+    throw writeError(err);
+  }
+}
+
+/** How many list items are written between looks at the chunk's length. */
+const ITEMS_PER_STEP = 8;
+
 /** The cache context of a whole document; an item's context starts with its depth, a digit. */
 const DOCUMENT = 'document';
 const I_NIL = ' i:nil="true"';
@@ -147,13 +192,15 @@ function writeContent(w: XmlOut, value: unknown, type: WireType, ownerNs: string
   }
 }
 
-function writeList(w: XmlOut, value: unknown, item: WireType, ownerNs: string, candidates: boolean): void {
+/** Items `from` to `to` (exclusive) of a list: all of them unless a streamed document writes it in steps. */
+function writeList(w: XmlOut, value: unknown, item: WireType, ownerNs: string, candidates: boolean, from = 0, to?: number): void {
   if (!Array.isArray(value)) return wrongValue('an array', value);
   if (!Object.isFrozen(value)) allFrozen = false;
   const name = cachedItemName(item, ownerNs);
   // Every item of one list is written in the same place, so they share one context.
   const context = candidates && item.kind === 'object' && item.type.xmlOrder.length > 0 && fragmentCache.enabled ? w.context() : undefined;
-  for (let i = 0; i < value.length; i++) {
+  const end = to ?? value.length;
+  for (let i = from; i < end; i++) {
     // A hole in a sparse array is no item at all (as Array#forEach skips it).
     if (!(i in value)) continue;
     const entry: unknown = value[i];

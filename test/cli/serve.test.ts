@@ -19,7 +19,7 @@ after(() => rm(dir, { recursive: true, force: true }));
 describe('evo-mock serve --help', () => {
   it('explains every option', async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--help']);
-    for (const option of ['--port', '--host', '--db', '--seed', '--sessions', '--now', '--reset', '--no-quirks', '--empty-401', '--cors-any-origin', '--cors-allow-headers', '--body-limit', '--quiet']) {
+    for (const option of ['--port', '--host', '--allowed-hosts', '--shutdown-grace', '--db', '--seed', '--sessions', '--now', '--reset', '--no-quirks', '--empty-401', '--cors-any-origin', '--cors-allow-headers', '--body-limit', '--quiet']) {
       assert.match(stdout, new RegExp(`${option}\\b`), option);
     }
     assert.match(stdout, /default: 4010/);

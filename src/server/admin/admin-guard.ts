@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { ServiceError } from '../errors/service-error.js';
+import { parseMediaType } from '../wire/media-type.js';
 
 export interface AdminGuardOptions {
   /** When set, every admin request but the health check must carry `Authorization: Bearer <token>`. */
@@ -80,14 +81,10 @@ function hasBody(headers: Record<string, string | string[] | undefined>): boolea
 }
 
 /**
- * RFC 9110 media type: `type "/" subtype *( OWS ";" OWS parameter )`, tokens only, compared in any case.
- * Accepts application/json and structured-syntax types such as application/merge-patch+json.
+ * Read as a media type (parseMediaType): application/json and structured-syntax types such as
+ * application/merge-patch+json; never a type that merely mentions JSON in a parameter.
  */
 export function isJson(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  const m = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\/([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*(?:;.*)?$/.exec(contentType);
-  if (!m) return false;
-  const type = m[1]!.toLowerCase();
-  const subtype = m[2]!.toLowerCase();
-  return type === 'application' && (subtype === 'json' || subtype.endsWith('+json'));
+  const m = parseMediaType(contentType);
+  return m?.type === 'application' && (m.subtype === 'json' || m.subtype.endsWith('+json'));
 }

@@ -13,23 +13,36 @@ export interface AuthSessionOptions {
   /** How long a sign-in lasts (--session-ttl); undefined: until sign-out or restart, as by default. */
   readonly ttlMs?: number;
   readonly now?: () => number;
+  /** Most sessions held at once; past it the oldest is signed out. Default MAX_AUTH_SESSIONS. */
+  readonly max?: number;
 }
+
+/**
+ * Enough for every browser and test run a team points at one mock, and about 2 MB; without a cap,
+ * anyone who can sign in could grow the mock's memory without end.
+ */
+export const MAX_AUTH_SESSIONS = 10_000;
 
 /**
  * Sessions live in memory, as with ServiceStack's default MemoryCacheClient: a restart signs
  * everyone out, and Basic auth or a bearer token still works. A session past its TTL is gone, as an
  * expired cache entry is: the next request is simply not signed in (401). Bearer tokens can be revoked
- * per user; a user's next sign-in, which hands the token out again, readmits it.
+ * per user; a user's next sign-in, which hands the token out again, readmits it. Past `max` sessions
+ * the oldest is signed out, as a full cache evicts.
  */
 export class AuthSessions {
   private readonly byId = new Map<string, AuthSession>();
   private readonly revokedUsers = new Set<string>();
   private readonly now: () => number;
   private readonly ttlMs: number | undefined;
+  /** Every session once, oldest first (a Set keeps insertion order), for the cap. */
+  private readonly sessions = new Set<AuthSession>();
+  private readonly max: number;
 
   constructor(options: AuthSessionOptions = {}) {
     this.now = options.now ?? Date.now;
     this.ttlMs = options.ttlMs;
+    this.max = options.max ?? MAX_AUTH_SESSIONS;
   }
 
   /** A new session id in ServiceStack's form: 20 random URL-safe characters. */
@@ -41,6 +54,13 @@ export class AuthSessions {
     const session = { userId, ids, expiresAt: this.ttlMs === undefined ? undefined : this.now() + this.ttlMs };
     for (const id of ids) this.byId.set(id, session);
     this.revokedUsers.delete(userId);
+    this.sessions.add(session);
+    // Oldest first: expired sessions at the head go before any live one is pushed out.
+    for (const old of this.sessions) {
+      if (old.expiresAt === undefined || old.expiresAt > this.now()) break;
+      this.drop(old);
+    }
+    while (this.sessions.size > this.max) this.drop(this.sessions.values().next().value!);
   }
 
   get(id: string): AuthSession | undefined {
@@ -92,7 +112,13 @@ export class AuthSessions {
     return new Set([...this.byId.values()].filter((s) => s.expiresAt === undefined || s.expiresAt > now)).size;
   }
 
+  /** Sessions held, expired ones not yet dropped included (the cap counts them). */
+  get size(): number {
+    return this.sessions.size;
+  }
+
   private drop(session: AuthSession): void {
-    for (const own of session.ids) this.byId.delete(own);
+    this.sessions.delete(session);
+    for (const own of session.ids) if (this.byId.get(own) === session) this.byId.delete(own);
   }
 }

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import type { WireFormat } from '../../wire/codec.js';
 import type { WireObject } from '../../spec/wire-type.js';
 import type { CodecRegistry } from '../../wire/codec-registry.js';
-import { readRawBody } from '../wire/read-body.js';
+import { DEFAULT_BODY_TIMEOUTS, readRawBody, type BodyTimeouts } from '../wire/read-body.js';
 import { bindPredefinedRoute } from './predefined-route-binding.js';
 import type { QueryMap } from './query-string.js';
 import { bindRestRoute } from './rest-route-binding.js';
@@ -12,6 +12,8 @@ export interface BindDeps {
   readonly codecs: CodecRegistry;
   readonly readJsvValue: ReadJsvValue;
   readonly bodyLimit: number;
+  /** How long a body may take to arrive; default DEFAULT_BODY_TIMEOUTS. */
+  readonly bodyTimeouts?: BodyTimeouts;
 }
 
 /**
@@ -25,8 +27,11 @@ export async function bindRequest(
   query: QueryMap,
   deps: BindDeps,
   predefinedFormat?: WireFormat,
+  /** A signed-in caller gets longer to send its body than an anonymous one. */
+  signedIn = false,
 ): Promise<Record<string, unknown>> {
-  const text = await readRawBody(req, deps.bodyLimit);
+  const timeouts = deps.bodyTimeouts ?? DEFAULT_BODY_TIMEOUTS;
+  const text = await readRawBody(req, deps.bodyLimit, signedIn ? timeouts.signedInMs : timeouts.anonymousMs);
   return predefinedFormat === undefined
     ? bindRestRoute(req, type, query, text, deps)
     : bindPredefinedRoute(req, type, query, text, predefinedFormat, deps);

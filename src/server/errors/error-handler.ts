@@ -8,6 +8,7 @@ import { routeFormats } from '../wire/route-formats.js';
 import { sendDto } from '../wire/send.js';
 import { StoreUnavailableError } from '../../store/store-errors.js';
 import { ServiceError } from './service-error.js';
+import { ClientClosedError } from '../wire/read-body.js';
 
 export interface ErrorHandlerDeps {
   readonly codecs: CodecRegistry;
@@ -30,6 +31,11 @@ export function rememberFormat(res: Response, format: ResponseFormat): void {
  */
 export function errorHandler(deps: ErrorHandlerDeps): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
+    // Nobody is left to answer; the request log says the connection closed.
+    if (err instanceof ClientClosedError) {
+      res.destroy();
+      return;
+    }
     const error = toServiceError(err, req, deps.logger);
     if (res.headersSent) {
       res.destroy();

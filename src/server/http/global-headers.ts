@@ -3,8 +3,9 @@ import type { RequestCounter } from './health.js';
 
 /**
  * ServiceStack's HostConfig.GlobalResponseHeaders (Vary: Accept, X-Powered-By) on every answer, plus
- * Origin in Vary because CORS answers depend on it. Set once, directly: this runs on every request,
- * which is also why it counts requests for /__admin/health.
+ * Origin in Vary because CORS answers depend on it, and nosniff so that a browser never reads an
+ * answer (a JSV or text body echoing request data) as HTML or script. Set once, directly: this runs
+ * on every request, which is also why it counts requests for /__admin/health.
  */
 export function globalHeaders(version: string, counter?: RequestCounter): RequestHandler {
   const poweredBy = `ServiceStack/6 (evo-mock ${version})`;
@@ -13,6 +14,7 @@ export function globalHeaders(version: string, counter?: RequestCounter): Reques
     if (counter) counter.count++;
     res.setHeader('Vary', 'Accept, Origin');
     res.setHeader('X-Powered-By', poweredBy);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   };
 }

@@ -20,3 +20,25 @@ export function startupBanner(url: string, fixtures: Fixtures, facts: { readonly
     `Try: curl -u dev@example.com:dev '${url}/sessions?countPerPage=5'`,
   ].join('\n');
 }
+
+/** Whether a --host value keeps the mock to this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * What `serve` prints (on stderr) when --host lets other machines in: who can reach it and what they
+ * can do with it. Undefined for a loopback host.
+ */
+export function exposureWarning(host: string, port: number, allowedHosts: readonly string[]): string | undefined {
+  if (isLoopbackHost(host)) return undefined;
+  const where = host === '0.0.0.0' || host === '::' ? 'every network interface' : host;
+  const names = ['localhost', 'IP addresses', ...allowedHosts].join(', ');
+  return [
+    `evo-mock: WARNING: listening on ${where}, port ${port}: anyone who can reach this machine can read and change the mock's data`,
+    `  as the dev users listed below (their passwords are public fixtures), and use its admin API unless it needs a token.`,
+    `  Use --host 127.0.0.1 unless you mean to share it. Requests are answered only when addressed to ${names};`,
+    `  add the names others use to reach it (a proxy, a container name) with --allowed-hosts.`,
+  ].join('\n');
+}

@@ -16,6 +16,8 @@ import { assertMethodExists } from './service-method.js';
 
 export interface PipelineDeps extends BindDeps, AuthDeps {
   readonly gate: BehaviourGate;
+  /** Answers with a list this long or longer are streamed (stream-dto.ts). */
+  readonly streamMinItems?: number;
 }
 
 /**
@@ -38,11 +40,11 @@ export function operationEndpoint(op: OperationModel, validate: DtoValidator, ha
     if (gate !== undefined && !(await gate)) return;
     assertMethodExists(op, req.method);
     const principal = authorize(op, auth);
-    const dto = await bindRequest(req, op.requestType, query, deps, route.handler);
+    const dto = await bindRequest(req, op.requestType, query, deps, route.handler, principal !== undefined);
     validate(dto);
     if (!handle) throw notImplemented(op);
     const result = await handle({ op, dto, principal });
-    sendDto(res, 200, format, result, op.responseType);
+    await sendDto(res, 200, format, result, op.responseType, deps.streamMinItems);
   };
 }
 
