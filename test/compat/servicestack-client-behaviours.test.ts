@@ -4,6 +4,7 @@ import { JsonServiceClient, type IReturn } from '@servicestack/client';
 import { adminClient, type AdminClient } from '../../src/admin-client/admin-client.js';
 import { GetMySessions, ListSessions, NewSession } from '../../src/generated/client-dtos.js';
 import { startMock, USERS, type MockServer } from '../server/helpers/mock-server.js';
+import { devClient, rejection, type ClientError } from './client-helpers.js';
 
 /** ServiceStack's own Authenticate DTO, as its TypeScript reference writes it (not part of the Evo spec). */
 class Authenticate implements IReturn<{ bearerToken?: string }> {
@@ -24,9 +25,6 @@ class Authenticate implements IReturn<{ bearerToken?: string }> {
   }
 }
 
-interface ClientError {
-  responseStatus: { errorCode: string; message: string; errors?: { fieldName: string; errorCode: string; message: string }[] };
-}
 
 let mock: MockServer;
 let admin: AdminClient;
@@ -41,26 +39,13 @@ beforeEach(async () => {
   await admin.requests.clear();
 });
 
-function devClient(): JsonServiceClient {
-  const client = new JsonServiceClient(mock.url);
-  client.setCredentials(USERS.dev.userName, USERS.dev.password);
-  return client;
-}
 
-async function rejection(promise: Promise<unknown>): Promise<ClientError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as ClientError;
-  }
-  assert.fail('the call should have failed');
-}
 
 describe('JsonServiceClient meets behaviours as it would meet ServiceStack', () => {
   for (const status of [503, 429, 500, 502] as const) {
     it(`${status}: responseStatus is populated, and the client does not retry (one request reached the mock)`, async () => {
       await admin.behaviours.add({ match: { operation: 'ListSessions' }, respond: { status } });
-      const err = await rejection(devClient().get(new ListSessions({ countPerPage: 2 })));
+      const err = await rejection(devClient(mock.url).get(new ListSessions({ countPerPage: 2 })));
       assert.ok(err.responseStatus, 'responseStatus');
       assert.equal(err.responseStatus.errorCode, { 503: 'ServiceUnavailable', 429: 'TooManyRequests', 500: 'InternalServerError', 502: 'BadGateway' }[status]);
       assert.ok(err.responseStatus.message.length > 0);
@@ -74,17 +59,17 @@ describe('JsonServiceClient meets behaviours as it would meet ServiceStack', () 
       match: { operation: 'NewSession' },
       respond: { status: 400, errorCode: 'NotEmpty', message: "'Display Name' must not be empty.", errors: [{ errorCode: 'NotEmpty', fieldName: 'DisplayName', message: "'Display Name' must not be empty." }] },
     });
-    const err = await rejection(devClient().post(new NewSession({ displayName: '' })));
+    const err = await rejection(devClient(mock.url).post(new NewSession({ displayName: '' })));
     assert.equal(err.responseStatus.errorCode, 'NotEmpty');
     assert.deepEqual(err.responseStatus.errors, [{ errorCode: 'NotEmpty', fieldName: 'DisplayName', message: "'Display Name' must not be empty." }]);
-    const api = await devClient().api(new NewSession({ displayName: '' }));
+    const api = await devClient(mock.url).api(new NewSession({ displayName: '' }));
     assert.equal(api.succeeded, false);
     assert.equal(api.fieldError('DisplayName')?.message, "'Display Name' must not be empty.");
   });
 
   it('an app\'s own retry loop gets through a 503 that holds for two calls (times: 2)', async () => {
     await admin.behaviours.add({ match: { operation: 'GetMySessions' }, respond: { status: 503 }, times: 2 });
-    const client = devClient();
+    const client = devClient(mock.url);
     let attempts = 0;
     let result: Awaited<ReturnType<typeof client.get<unknown>>> | undefined;
     while (!result && attempts < 5) {
@@ -100,9 +85,9 @@ describe('JsonServiceClient meets behaviours as it would meet ServiceStack', () 
 
   it('a malformed answer or a reset is an error the client reports, not a hang', async () => {
     await admin.behaviours.add({ match: { operation: 'ListSessions' }, respond: { fault: 'malformed' }, times: 1 });
-    await assert.rejects(devClient().get(new ListSessions()));
+    await assert.rejects(devClient(mock.url).get(new ListSessions()));
     await admin.behaviours.add({ match: { operation: 'ListSessions' }, respond: { fault: 'reset' }, times: 1 });
-    await assert.rejects(devClient().get(new ListSessions()));
+    await assert.rejects(devClient(mock.url).get(new ListSessions()));
   });
 
   it('a revoked bearer token: 401, then onAuthenticationRequired signs in again and the call is resent', async () => {
@@ -126,7 +111,7 @@ describe('JsonServiceClient meets behaviours as it would meet ServiceStack', () 
   });
 
   it('Prefer: code=503 set as a client header reaches the app as a ServiceStack error', async () => {
-    const client = devClient();
+    const client = devClient(mock.url);
     client.headers.set('Prefer', 'code=503');
     const err = await rejection(client.get(new ListSessions()));
     assert.equal(err.responseStatus.errorCode, 'ServiceUnavailable');

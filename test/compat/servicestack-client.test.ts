@@ -4,6 +4,7 @@ import { JsonServiceClient, type IReturn } from '@servicestack/client';
 import { GetActiveSessions, GetMySessions, GetSession, ListSessions, NewSession } from '../../src/generated/client-dtos.js';
 import type { ListResponse, SessionInfo } from '../../src/generated/dtos.js';
 import { startMock, USERS, type MockServer } from '../server/helpers/mock-server.js';
+import { devClient, rejection, type ClientError } from './client-helpers.js';
 
 /**
  * ServiceStack's own Authenticate DTO (ServiceStack.Authenticate): not part of the Evo Voice spec, so not
@@ -33,9 +34,6 @@ interface AuthenticateResponse {
   userName?: string;
 }
 
-interface ClientError {
-  responseStatus: { errorCode: string; message: string; errors?: { fieldName: string; errorCode: string; message: string }[] };
-}
 
 let mock: MockServer;
 let emptyUnauthorized: MockServer;
@@ -47,24 +45,11 @@ before(async () => {
 });
 after(() => Promise.all([mock.stop(), emptyUnauthorized.stop()]));
 
-function devClient(base = mock.url): JsonServiceClient {
-  const client = new JsonServiceClient(base);
-  client.setCredentials(USERS.dev.userName, USERS.dev.password);
-  return client;
-}
 
-async function rejection(promise: Promise<unknown>): Promise<ClientError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as ClientError;
-  }
-  assert.fail('the call should have failed');
-}
 
 describe('JsonServiceClient with the generated request DTOs (through /api/{Operation})', () => {
   it('ListSessions pages through the caller\'s sessions; totals agree with the REST route', async () => {
-    const client = devClient();
+    const client = devClient(mock.url);
     const page0 = await client.get(new ListSessions({ countPerPage: 4 }));
     const page1 = await client.get(new ListSessions({ countPerPage: 4, page: 1 }));
     const rest = await mock.json<ListResponse<SessionInfo>>('/sessions?countPerPage=4&page=1', { user: 'dev' });
@@ -77,7 +62,7 @@ describe('JsonServiceClient with the generated request DTOs (through /api/{Opera
 
   it('list parameters travel as the client sends them (String(array): a,b), with simplified paging', async () => {
     const [first] = [...DEV_ACCOUNTS];
-    const list = await devClient().send(new ListSessions({ accountIds: [first!], simplifiedPaging: true, countPerPage: 3 }));
+    const list = await devClient(mock.url).send(new ListSessions({ accountIds: [first!], simplifiedPaging: true, countPerPage: 3 }));
     assert.equal(list.totalCount, 0);
     assert.equal(list.items?.length, 3);
     assert.ok(list.items!.every((s) => s.accountId === first));
@@ -85,14 +70,14 @@ describe('JsonServiceClient with the generated request DTOs (through /api/{Opera
   });
 
   it('GetSession by the sessionId in the DTO', async () => {
-    const listed = await devClient().get(new ListSessions({ countPerPage: 1 }));
-    const session = await devClient().get(new GetSession({ sessionId: listed.items![0]!.id! }));
+    const listed = await devClient(mock.url).get(new ListSessions({ countPerPage: 1 }));
+    const session = await devClient(mock.url).get(new GetSession({ sessionId: listed.items![0]!.id! }));
     assert.equal(session.id, listed.items![0]!.id);
     assert.deepEqual(session.log, []);
   });
 
   it('NewSession creates; the session reads back through GetSession and ListSessions', async () => {
-    const client = devClient();
+    const client = devClient(mock.url);
     const colleague = mock.data.agents.find((a) => a.accountIds.some((id) => DEV_ACCOUNTS.has(id)) && a.emailAddress !== USERS.dev.userName)!;
     const displayName = 'Created by "JsonServiceClient", {with} [hostile]: text\n🎧';
     const created = await client.post(new NewSession({ displayName, toAddress: '+15555550177', memberEmailAddresses: [colleague.emailAddress] }));
@@ -106,7 +91,7 @@ describe('JsonServiceClient with the generated request DTOs (through /api/{Opera
   });
 
   it('GetMySessions and GetActiveSessions answer their wrapper responses', async () => {
-    const client = devClient();
+    const client = devClient(mock.url);
     const mine = await client.get(new GetMySessions());
     const active = await client.get(new GetActiveSessions());
     assert.ok(Array.isArray(mine.sessions));
@@ -115,15 +100,15 @@ describe('JsonServiceClient with the generated request DTOs (through /api/{Opera
   });
 
   it('useBasePath(null) switches to /json/reply/{Operation}, which answers the same', async () => {
-    const viaApi = await devClient().get(new ListSessions({ countPerPage: 2 }));
-    const viaReply = await devClient().useBasePath(undefined).get(new ListSessions({ countPerPage: 2 }));
+    const viaApi = await devClient(mock.url).get(new ListSessions({ countPerPage: 2 }));
+    const viaReply = await devClient(mock.url).useBasePath(undefined).get(new ListSessions({ countPerPage: 2 }));
     assert.deepEqual(viaReply, viaApi);
   });
 });
 
 describe('JsonServiceClient on the custom routes', () => {
   it('client.get(\'/sessions\', args) pages; get, my and active by URL', async () => {
-    const client = devClient();
+    const client = devClient(mock.url);
     const list = await client.get<ListResponse<SessionInfo>>('/sessions', { countPerPage: 2, page: 2, sortField: 'dateCreated', sortOrder: 'Ascend' });
     assert.equal(list.items?.length, 2);
     assert.ok(list.items![0]!.dateCreated! <= list.items![1]!.dateCreated!);
@@ -135,7 +120,7 @@ describe('JsonServiceClient on the custom routes', () => {
   });
 
   it('client.postToUrl(\'/sessions\', dto) creates; it reads back by URL', async () => {
-    const client = devClient();
+    const client = devClient(mock.url);
     const created = await client.postToUrl('/sessions', new NewSession({ displayName: '  posted to a URL', channel: 'Chat' }));
     assert.equal(created.channel, 'Chat');
     const read = await client.get<SessionInfo>(`/sessions/${created.id}`);
@@ -145,15 +130,15 @@ describe('JsonServiceClient on the custom routes', () => {
 
 describe('JsonServiceClient error handling', () => {
   it('a 404 surfaces responseStatus.errorCode and message', async () => {
-    const err = await rejection(devClient().get(new GetSession({ sessionId: 'no-such-session' })));
+    const err = await rejection(devClient(mock.url).get(new GetSession({ sessionId: 'no-such-session' })));
     assert.equal(err.responseStatus.errorCode, 'NotFound');
     assert.match(err.responseStatus.message, /no-such-session/);
-    const byUrl = await rejection(devClient().get('/sessions/no-such-session'));
+    const byUrl = await rejection(devClient(mock.url).get('/sessions/no-such-session'));
     assert.equal(byUrl.responseStatus.errorCode, 'NotFound');
   });
 
   it('client.api() turns a 400 into an ApiResult with the field error', async () => {
-    const result = await devClient().api(new ListSessions({ sortOrder: 'Sideways' as ListSessions['sortOrder'] }));
+    const result = await devClient(mock.url).api(new ListSessions({ sortOrder: 'Sideways' as ListSessions['sortOrder'] }));
     assert.equal(result.failed, true);
     assert.equal(result.errorCode, 'SerializationException');
     assert.match(result.fieldError('sortOrder')?.message ?? '', /'Sideways' is an Invalid value for 'SortOrder'/);
@@ -195,7 +180,7 @@ describe('signing in with JsonServiceClient', () => {
   });
 
   it('setCredentials sends Basic auth on every request', async () => {
-    const client = devClient();
+    const client = devClient(mock.url);
     assert.ok(Array.isArray((await client.get(new GetMySessions())).sessions));
     assert.equal(Object.keys(client.cookies).length, 0, 'no session cookie was needed');
   });

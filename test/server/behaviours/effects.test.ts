@@ -7,20 +7,12 @@ import type { WireFormat } from '../../../src/wire/codec.js';
 import { defaultCodecs } from '../../../src/wire/codec-registry.js';
 import { basic, startMock, type MockServer } from '../helpers/mock-server.js';
 import { CONTENT_TYPES } from '../helpers/wire.js';
+import { ACCEPT, LIST_WAYS } from './list-ways.js';
 
 const api = loadApiModel();
 const listSessions = api.operations.find((op) => op.operationId === 'ListSessions')!;
-const ACCEPT: Readonly<Record<'json' | 'xml' | 'jsv', string>> = { json: 'application/json', xml: 'application/xml', jsv: 'application/jsv' };
 
-/** Every way a client reaches ListSessions in every format: its REST route by Accept, and the predefined routes. */
-const WAYS: readonly { readonly name: string; readonly format: 'json' | 'xml' | 'jsv'; readonly path: string; readonly accept?: string }[] = [
-  { name: 'REST json', format: 'json', path: '/sessions?countPerPage=2', accept: ACCEPT.json },
-  { name: 'REST xml', format: 'xml', path: '/sessions?countPerPage=2', accept: ACCEPT.xml },
-  { name: 'REST jsv', format: 'jsv', path: '/sessions?countPerPage=2', accept: ACCEPT.jsv },
-  { name: '/api json', format: 'json', path: '/api/ListSessions?countPerPage=2' },
-  { name: '/xml/reply', format: 'xml', path: '/xml/reply/ListSessions?countPerPage=2' },
-  { name: '/jsv/reply', format: 'jsv', path: '/jsv/reply/ListSessions?countPerPage=2' },
-];
+const WAYS = LIST_WAYS;
 
 let mock: MockServer;
 let admin: AdminClient;

@@ -8,18 +8,12 @@ import type { WireFormat } from '../../../src/wire/codec.js';
 import { defaultCodecs } from '../../../src/wire/codec-registry.js';
 import { startMock, type MockServer } from '../helpers/mock-server.js';
 import { CONTENT_TYPES } from '../helpers/wire.js';
+import { LIST_WAYS } from './list-ways.js';
 
 const api = loadApiModel();
 const op = (id: string) => api.operations.find((o) => o.operationId === id)!;
 
-const WAYS: readonly { readonly name: string; readonly format: 'json' | 'xml' | 'jsv'; readonly path: string; readonly accept?: string }[] = [
-  { name: 'REST json', format: 'json', path: '/sessions?countPerPage=2', accept: 'application/json' },
-  { name: 'REST xml', format: 'xml', path: '/sessions?countPerPage=2', accept: 'application/xml' },
-  { name: 'REST jsv', format: 'jsv', path: '/sessions?countPerPage=2', accept: 'application/jsv' },
-  { name: '/api json', format: 'json', path: '/api/ListSessions?countPerPage=2' },
-  { name: '/xml/reply', format: 'xml', path: '/xml/reply/ListSessions?countPerPage=2' },
-  { name: '/jsv/reply', format: 'jsv', path: '/jsv/reply/ListSessions?countPerPage=2' },
-];
+const WAYS = LIST_WAYS;
 
 let mock: MockServer;
 let admin: AdminClient;
