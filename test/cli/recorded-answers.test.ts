@@ -188,7 +188,7 @@ describe('evo-mock serve --seed 3 --sessions 300 --now 2026-11-20T12:00:00Z answ
       { method: 'OPTIONS', path: '/sessions', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' } },
       { method: 'POST', path: '/auth/credentials', headers: { 'Content-Type': 'application/json' }, body: '{"userName":"dev@example.com","password":"wrong"}' },
       { path: '/auth/status' },
-      // (/__admin/health is not here: it reports uptime and a request count; test/server/http.test.ts checks it.)
+      // (/__admin/health is not here: it reports uptime and a request count; test/server/http/http.test.ts checks it.)
       { path: '/__admin/scenarios' },
       { method: 'POST', path: '/__admin/scenarios/no-such-scenario' },
       { method: 'POST', path: '/__admin/sessions', headers: { 'Content-Type': 'application/json' }, body: '{"id":"x"}' },
