@@ -1,5 +1,5 @@
 import type { CustomerBreadcrumb } from '../generated/dtos.js';
-import { breadcrumbOf } from '../store/directory.js';
+import { breadcrumbOf } from '../store/account-records.js';
 import type { FixtureAccount, FixtureUser, Fixtures } from '../store/fixtures.js';
 import type { AgentRecord, CustomerRecord, EndpointRecord, StoreData, TeamRecord } from '../store/store-data.js';
 import type { WorldExtras } from '../store/world-file.js';

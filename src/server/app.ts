@@ -95,7 +95,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Express {
   const { api, store, codecs } = options;
   const { logger } = options;
-  const directory = new UserDirectory(options.fixtures);
+  const userDirectory = new UserDirectory(options.fixtures);
   const app = express();
   const controls = createControls(app, {
     codecs,
@@ -110,12 +110,12 @@ export function createApp(options: AppOptions): Express {
     bodyLimit: options.bodyLimit,
     bodyTimeouts: options.bodyTimeouts ?? DEFAULT_BODY_TIMEOUTS,
     streamMinItems: options.streamMinItems ?? STREAM_MIN_ITEMS,
-    directory,
+    userDirectory,
     sessions: controls.sessions,
     gate: controls.gate,
   };
   const handlers = {
-    ...createHandlers({ store, directory, quirks: options.quirks }),
+    ...createHandlers({ store, userDirectory, quirks: options.quirks }),
     ...options.handlers,
   };
 
@@ -139,7 +139,7 @@ export function createApp(options: AppOptions): Express {
   app.use(methodOverride());
   app.use(formatSuffix(codecs));
   app.get('/__admin/health', health({ countSessions: options.countSessions, store, counter, version: options.version, startedAt: Date.now(), ...(options.storeFile ? { storeFile: options.storeFile } : {}) }));
-  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, directory, time: options.time, canPersistBehaviours: options.behavioursFile !== undefined }));
+  app.use(adminRoutes({ api, store, fixtures: options.fixtures, codecs, bodyLimit: options.bodyLimit, controls, userDirectory, time: options.time, canPersistBehaviours: options.behavioursFile !== undefined }));
   app.use('/auth', authRoutes(deps));
   app.use(operationRoutes(api, endpoints));
   app.use(predefinedRoutes(services, codecs));

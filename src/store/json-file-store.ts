@@ -1,5 +1,5 @@
 import type { SessionInfo } from '../generated/dtos.js';
-import { Directory, reaches } from './directory.js';
+import { AccountRecords, reaches } from './account-records.js';
 import { DurableDb } from './durable-db.js';
 import { FileSessionRepository } from './file-session-repository.js';
 import { checkSessionQuery, type QueryProblem, type SortFields } from './list-sessions.js';
@@ -26,7 +26,7 @@ export interface OpenStoreOptions {
 
 /**
  * The SessionStore on a lowdb file with a journal (see durable-db.ts for the durability design):
- * the sessions (FileSessionRepository, the seam every change goes through), the directory beside
+ * the sessions (FileSessionRepository, the seam every change goes through), the account records beside
  * them, and the clock, with the scope checks the public operations need on top. Sessions are frozen
  * when stored: callers get the stored objects, and must copy to change them (the GetSession quirk).
  */
@@ -38,7 +38,7 @@ export class JsonFileStore implements SessionStore {
   private constructor(
     private readonly db: DurableDb,
     readonly sessions: FileSessionRepository,
-    readonly directory: Directory,
+    readonly accountRecords: AccountRecords,
     private readonly sortFields: SortFields,
     private readonly clock: () => Date,
     file: string,
@@ -58,7 +58,7 @@ export class JsonFileStore implements SessionStore {
     sessions = new FileSessionRepository(db, options.sortFields);
     const clock = options.clock ?? clockFor(options.now, db.low.data.meta);
     const world = await readWorldFile(storeFiles(options.file).world);
-    return new JsonFileStore(db, sessions, new Directory(db.low.data), options.sortFields, clock, options.file, world);
+    return new JsonFileStore(db, sessions, new AccountRecords(db.low.data), options.sortFields, clock, options.file, world);
   }
 
   get meta(): StoreMeta {
@@ -75,7 +75,7 @@ export class JsonFileStore implements SessionStore {
     this.worldExtras = world;
   }
 
-  /** The directory's records as stored (customers, endpoints, agents, teams), in the seed's order. */
+  /** The account records as stored (customers, endpoints, agents, teams), in the seed's order. */
   records(): Pick<StoreData, 'customers' | 'endpoints' | 'agents' | 'teams'> {
     return this.db.low.data;
   }
@@ -141,23 +141,23 @@ export class JsonFileStore implements SessionStore {
   }
 
   customer(id: string, scope: AccountScope): CustomerView | undefined {
-    return this.directory.customer(id, scope);
+    return this.accountRecords.customer(id, scope);
   }
 
   endpoint(id: string, scope: AccountScope): EndpointRecord | undefined {
-    return this.directory.endpoint(id, scope);
+    return this.accountRecords.endpoint(id, scope);
   }
 
   agent(id: string, scope: AccountScope): AgentRecord | undefined {
-    return this.directory.agent(id, scope);
+    return this.accountRecords.agent(id, scope);
   }
 
   agentByEmail(emailAddress: string, scope: AccountScope): AgentRecord | undefined {
-    return this.directory.agentByEmail(emailAddress, scope);
+    return this.accountRecords.agentByEmail(emailAddress, scope);
   }
 
   team(id: string, scope: AccountScope): TeamRecord | undefined {
-    return this.directory.team(id, scope);
+    return this.accountRecords.team(id, scope);
   }
 }
 

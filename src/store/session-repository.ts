@@ -11,8 +11,8 @@ import { SessionQueryError, StoreInputError } from './store-errors.js';
  * before: a reader never sees a write that a crash could still take back). Writes apply in the
  * order they were called; between two writes of one id the later wins.
  *
- * What is not here, on purpose: the directory look-ups (customers, endpoints, agents, teams: see
- * directory.ts), the clock (the store's now(); `list` takes the moment it answers for, so the
+ * What is not here, on purpose: the account records (customers, endpoints, agents, teams: see
+ * account-records.ts), the clock (the store's now(); `list` takes the moment it answers for, so the
  * archive boundary is the caller's), scope checks beyond `list` (get answers any account), and
  * validation of a session against the spec (the admin API does that; the seam only insists on the
  * fields it indexes: id, accountId, dateCreated as toISOString() writes it).

@@ -14,7 +14,7 @@ const fixtures = await loadFixtures();
 
 /**
  * A store written by the version before the mutable store is exactly today's db.json without the
- * files now kept beside it (test/server/golden-answers.test.ts proves the seeded db.json bytes did
+ * files now kept beside it (test/cli/recorded-answers.test.ts proves the seeded db.json bytes did
  * not change), so removing them gives such a store.
  */
 describe('a store an earlier evo-mock wrote', () => {

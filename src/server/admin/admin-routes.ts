@@ -25,7 +25,7 @@ export interface AdminDeps {
   readonly codecs: CodecRegistry;
   readonly bodyLimit: number;
   readonly controls: MockControls;
-  readonly directory: UserDirectory;
+  readonly userDirectory: UserDirectory;
   /** The clock QA drives; undefined for an app assembled without one. */
   readonly time: TimeControl | undefined;
   /** Whether behaviours with "persist": true have a file to go to. */
@@ -62,6 +62,6 @@ export function adminRoutes(deps: AdminDeps): Router {
   router.use(behaviourRoutes({ api, codecs, registry: controls.registry, bodyLimit, canPersist: deps.canPersistBehaviours }));
   router.use(journalRoutes({ journal: controls.journal, bodyLimit }));
   router.use(settingsRoutes({ settings: controls.settings, journal: controls.journal, bodyLimit }));
-  router.post('/__admin/auth/expire', expireSignIns({ sessions: controls.sessions, directory: deps.directory, bodyLimit }));
+  router.post('/__admin/auth/expire', expireSignIns({ sessions: controls.sessions, userDirectory: deps.userDirectory, bodyLimit }));
   return router;
 }

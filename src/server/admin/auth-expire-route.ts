@@ -7,7 +7,7 @@ import { readAdminJson, sendJson } from './admin-json.js';
 
 export interface AuthExpireDeps {
   readonly sessions: AuthSessions;
-  readonly directory: UserDirectory;
+  readonly userDirectory: UserDirectory;
   readonly bodyLimit: number;
 }
 
@@ -33,9 +33,9 @@ export function expireSignIns(deps: AuthExpireDeps): (req: Request, res: Respons
     }
     if (body['user'] !== undefined) {
       const name = body['user'];
-      const user = typeof name === 'string' ? (deps.directory.userByEmail(name) ?? deps.directory.user(name)) : undefined;
+      const user = typeof name === 'string' ? (deps.userDirectory.userByEmail(name) ?? deps.userDirectory.user(name)) : undefined;
       if (!user) {
-        const known = deps.directory.fixtures.users.map((u) => u.userName).join(', ');
+        const known = deps.userDirectory.fixtures.users.map((u) => u.userName).join(', ');
         throw new ServiceError(404, 'NotFound', `No user '${String(name)}'; the dev users are ${known}.`, [fieldError('user', `Unknown user '${String(name)}'.`)]);
       }
       const sessions = deps.sessions.expire({ userIds: [user.id] });
@@ -45,7 +45,7 @@ export function expireSignIns(deps: AuthExpireDeps): (req: Request, res: Respons
     }
     if (body['sessionId'] !== undefined) throw invalid('sessionId', "'sessionId' must be a string.");
     const sessions = deps.sessions.expire('all');
-    const users = deps.directory.fixtures.users;
+    const users = deps.userDirectory.fixtures.users;
     deps.sessions.revokeTokens(users.map((u) => u.id));
     sendJson(res, 200, { sessions, bearerTokensRevoked: users.reduce((n, u) => n + u.bearerTokens.length, 0) });
   };

@@ -34,7 +34,7 @@ export function authRoutes(deps: AuthRouteDeps): Router {
 function statusOf(principal: Principal | undefined, deps: AuthServiceDeps) {
   if (!principal) return { isAuthenticated: false, roles: [], accountIds: [], accountNames: [] };
   const { user } = principal;
-  const accounts = deps.directory.accountsOf(user);
+  const accounts = deps.userDirectory.accountsOf(user);
   return {
     id: user.id,
     isAuthenticated: true,

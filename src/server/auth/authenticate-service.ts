@@ -77,7 +77,7 @@ export function authenticateService(deps: AuthServiceDeps): RequestHandler {
     if (!password) missing.push({ errorCode: 'NotEmpty', fieldName: 'Password', message: "'Password' must not be empty." });
     const [first, ...rest] = missing;
     if (first) throw validationError([first, ...rest]);
-    const user = deps.directory.verify(userName!, password!);
+    const user = deps.userDirectory.verify(userName!, password!);
     if (!user) throw new ServiceError(401, 'Unauthorized', 'Invalid UserName or Password');
     // A sign-in starts a new session (GenerateNewSessionCookiesOnAuthentication): the old one ends.
     deps.sessions.remove(auth.principal?.sessionId);

@@ -14,7 +14,7 @@ export interface Principal {
 }
 
 export interface AuthDeps {
-  readonly directory: UserDirectory;
+  readonly userDirectory: UserDirectory;
   readonly sessions: AuthSessions;
 }
 
@@ -33,52 +33,52 @@ export function authenticate(req: IncomingMessage, deps: AuthDeps): Authenticati
     const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
     const value = space < 0 ? '' : header.slice(space + 1).trim();
     if (scheme === 'bearer') {
-      const user = deps.directory.byBearerToken(value);
+      const user = deps.userDirectory.byBearerToken(value);
       if (!user) return { rejected: 'Token is invalid' };
       // ServiceStack's JWT provider words a token past its life this way (TokenException).
       return deps.sessions.tokenRevoked(user.id) ? { rejected: 'Token has expired' } : { principal: principalOf(user, deps) };
     }
     if (scheme === 'basic') {
-      const user = basicUser(value, deps.directory);
+      const user = basicUser(value, deps.userDirectory);
       return user ? { principal: principalOf(user, deps) } : { rejected: 'Invalid UserName or Password' };
     }
   }
   for (const id of sessionIdCandidates(req)) {
     const session = deps.sessions.get(id);
-    const user = session && deps.directory.user(session.userId);
+    const user = session && deps.userDirectory.user(session.userId);
     if (user) return { principal: principalOf(user, deps, id) };
   }
   return {};
 }
 
 function principalOf(user: FixtureUser, deps: AuthDeps, sessionId?: string): Principal {
-  if (sessionId !== undefined) return { user, scope: deps.directory.scopeOf(user), sessionId };
-  let byUser = principals.get(deps.directory);
-  if (!byUser) principals.set(deps.directory, (byUser = new Map()));
+  if (sessionId !== undefined) return { user, scope: deps.userDirectory.scopeOf(user), sessionId };
+  let byUser = principals.get(deps.userDirectory);
+  if (!byUser) principals.set(deps.userDirectory, (byUser = new Map()));
   let principal = byUser.get(user);
-  if (!principal) byUser.set(user, (principal = { user, scope: deps.directory.scopeOf(user) }));
+  if (!principal) byUser.set(user, (principal = { user, scope: deps.userDirectory.scopeOf(user) }));
   return principal;
 }
 
 /**
- * Callers send the same Authorization header on every request; the directory's users and passwords
- * do not change while it exists, so a header once verified maps to its user without decoding and
- * comparing again. Only successes are kept, at most BASIC_CACHE_SIZE headers per directory (the map
- * starts over when full), and principals (read-only) are shared per user.
+ * Callers send the same Authorization header on every request; the user directory's users and
+ * passwords do not change while it exists, so a header once verified maps to its user without
+ * decoding and comparing again. Only successes are kept, at most BASIC_CACHE_SIZE headers per user
+ * directory (the map starts over when full), and principals (read-only) are shared per user.
  */
 const BASIC_CACHE_SIZE = 256;
 const verifiedBasic = new WeakMap<UserDirectory, Map<string, FixtureUser>>();
 const principals = new WeakMap<UserDirectory, Map<FixtureUser, Principal>>();
 
-function basicUser(credentials: string, directory: UserDirectory): FixtureUser | undefined {
-  let known = verifiedBasic.get(directory);
+function basicUser(credentials: string, userDirectory: UserDirectory): FixtureUser | undefined {
+  let known = verifiedBasic.get(userDirectory);
   const cached = known?.get(credentials);
   if (cached) return cached;
   const decoded = Buffer.from(credentials, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  const user = colon < 0 ? undefined : directory.verify(decoded.slice(0, colon), decoded.slice(colon + 1));
+  const user = colon < 0 ? undefined : userDirectory.verify(decoded.slice(0, colon), decoded.slice(colon + 1));
   if (user) {
-    if (!known) verifiedBasic.set(directory, (known = new Map()));
+    if (!known) verifiedBasic.set(userDirectory, (known = new Map()));
     if (known.size >= BASIC_CACHE_SIZE) known.clear();
     known.set(credentials, user);
   }

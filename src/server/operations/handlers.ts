@@ -9,7 +9,7 @@ import { newSession } from './new-session.js';
 
 export interface HandlerDeps {
   readonly store: SessionStore;
-  readonly directory: UserDirectory;
+  readonly userDirectory: UserDirectory;
   readonly quirks: boolean;
 }
 
@@ -20,6 +20,6 @@ export function createHandlers(deps: HandlerDeps): OperationHandlers {
     GetSession: getSession(deps.store, deps.quirks),
     GetMySessions: getMySessions(deps.store),
     GetActiveSessions: getActiveSessions(deps.store),
-    NewSession: newSession(deps.store, deps.directory),
+    NewSession: newSession(deps.store, deps.userDirectory),
   };
 }

@@ -20,7 +20,7 @@ export function newGuidN(): string {
  * the account is the customer's, else the parent session's, else the signed-in user's first account.
  * Unknown references are a 400 naming the field; the session is acknowledged only once on disk.
  */
-export function newSession(store: SessionStore, directory: UserDirectory): OperationHandler {
+export function newSession(store: SessionStore, userDirectory: UserDirectory): OperationHandler {
   return async ({ dto, principal }) => {
     const { user, scope } = signedInUser(principal);
     const errors: FieldError[] = [];
@@ -35,7 +35,7 @@ export function newSession(store: SessionStore, directory: UserDirectory): Opera
     if (customerId !== undefined && !customer) {
       errors.push(bad('CustomerId', `No customer '${customerId}' exists in the accounts you reach; give an existing customer's id, or leave CustomerId out.`));
     }
-    const accountId = customer?.accountId ?? parent?.accountId ?? directory.accountsOf(user)[0]?.id;
+    const accountId = customer?.accountId ?? parent?.accountId ?? userDirectory.accountsOf(user)[0]?.id;
     if (accountId === undefined) {
       errors.push(bad('CustomerId', 'You reach no account to create the session in; sign in as a user with an account, or give a CustomerId.'));
     }
@@ -58,7 +58,7 @@ export function newSession(store: SessionStore, directory: UserDirectory): Opera
       callState: (text(dto, 'callState') ?? 'Connected') as SessionInfo['callState'],
       queueState: 'None',
       accountId,
-      accountName: accountId !== undefined ? directory.account(accountId)?.name : undefined,
+      accountName: accountId !== undefined ? userDirectory.account(accountId)?.name : undefined,
       ...customerFields(customer),
       endpointId: user.endpointId,
       endpointName: store.endpoint(user.endpointId, 'all')?.name ?? displayName,

@@ -11,7 +11,7 @@ const basic = (credentials: string) => ({ headers: { authorization: `Basic ${Buf
 
 describe('Basic credentials, remembered once verified', () => {
   it('answers the same caller for a repeated header, and still refuses a wrong password after a right one', () => {
-    const deps = { directory: new UserDirectory(fixtures), sessions: new AuthSessions() };
+    const deps = { userDirectory: new UserDirectory(fixtures), sessions: new AuthSessions() };
     const first = authenticate(basic('dev@example.com:dev'), deps);
     assert.equal(first.principal?.user.userName, 'dev@example.com');
     assert.equal(authenticate(basic('dev@example.com:dev'), deps).principal, first.principal);
@@ -19,9 +19,9 @@ describe('Basic credentials, remembered once verified', () => {
     assert.deepEqual(authenticate(basic('dev@example.com:dev '), deps), { rejected: 'Invalid UserName or Password' });
   });
 
-  it('keeps each directory apart and stays correct past its bound', () => {
-    const one = { directory: new UserDirectory(fixtures), sessions: new AuthSessions() };
-    const other = { directory: new UserDirectory({ ...fixtures, users: fixtures.users.filter((u) => u.userName !== 'dev@example.com') }), sessions: new AuthSessions() };
+  it('keeps each user directory apart and stays correct past its bound', () => {
+    const one = { userDirectory: new UserDirectory(fixtures), sessions: new AuthSessions() };
+    const other = { userDirectory: new UserDirectory({ ...fixtures, users: fixtures.users.filter((u) => u.userName !== 'dev@example.com') }), sessions: new AuthSessions() };
     assert.ok(authenticate(basic('dev@example.com:dev'), one).principal);
     assert.equal(authenticate(basic('dev@example.com:dev'), other).principal, undefined);
     // User names match in any case, so each spelling is another header that verifies.

@@ -2,8 +2,11 @@ import type { CustomerBreadcrumb } from '../generated/dtos.js';
 import type { AccountScope, CustomerView } from './session-store.js';
 import type { AgentRecord, CustomerRecord, EndpointRecord, StoreData, TeamRecord } from './store-data.js';
 
-/** Lookups over the records that sit beside the sessions; each answers only within the caller's scope. */
-export class Directory {
+/**
+ * The records that sit beside the sessions (customers, endpoints, agents, teams), each looked up by id
+ * and answered only within the account scope of whoever asks.
+ */
+export class AccountRecords {
   private readonly customers: Map<string, CustomerRecord>;
   private readonly endpoints: Map<string, EndpointRecord>;
   private readonly agents: Map<string, AgentRecord>;
