@@ -9,7 +9,7 @@ export interface Draws {
 /**
  * The seed's source of randomness: faker, seeded once, so the same seed gives the same data. The
  * hot helpers (ids, SIDs, numbers) draw raw integers rather than going through faker's string
- * helpers, which are ten times slower and would dominate a 10 000-session seed.
+ * helpers, which cost far more per call and would dominate the time of a large seed.
  */
 export class SeedRandom {
   private readonly draws: Draws;
