@@ -116,3 +116,25 @@ describe('layers point down', () => {
     assert.deepEqual(folders.filter((f) => rankOf(f) < 0), [], `place these in LAYERS: ${dirname(import.meta.filename)}/layers.test.ts`);
   });
 });
+
+describe('test/ mirrors src/', () => {
+  const TEST = import.meta.dirname;
+  /** Folders of helpers beside the tests that share them, and the folders that test the whole package. */
+  const HELPERS = new Set(['helpers', 'fixtures']);
+  const WHOLE = new Set(['compat', 'package']);
+
+  function testFolders(dir = TEST): string[] {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !HELPERS.has(e.name))
+      .flatMap((e) => {
+        const full = join(dir, e.name);
+        const path = relative(TEST, full).split(sep).join('/');
+        return WHOLE.has(path) ? [] : [path, ...testFolders(full)];
+      });
+  }
+
+  it('every test folder is the folder of a module in src/ (a test sits where its subject lives)', () => {
+    const srcFolders = new Set(sourceFiles().map((f) => posix.dirname(f.path)).flatMap((d) => d.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    assert.deepEqual(testFolders().filter((f) => !srcFolders.has(f)), [], 'move these tests to the folder of what they test, or name the folder in HELPERS or WHOLE');
+  });
+});

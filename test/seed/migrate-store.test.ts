@@ -14,7 +14,7 @@ const fixtures = await loadFixtures();
 
 /**
  * A store written by the version before the mutable store is exactly today's db.json without the
- * files now kept beside it (test/server/golden-answers.test.ts proves the seeded db.json bytes did
+ * files now kept beside it (test/cli/recorded-answers.test.ts proves the seeded db.json bytes did
  * not change), so removing them gives such a store.
  */
 describe('a store an earlier evo-mock wrote', () => {
@@ -40,7 +40,7 @@ describe('a store an earlier evo-mock wrote', () => {
     assert.match(warnings[1]!, /no record of its seeded state .*rebuilt it from seed 5, 60 sessions/);
     assert.deepEqual(await readFile(`${file}.world`), worldBytes, 'the same world a new seed writes');
     assert.deepEqual(await readFile(`${file}.seed`), seededBytes, 'the seeded state, byte for byte');
-    assert.deepEqual(worldOfStore(fixtures, 5, store), seedWorld(fixtures, 5).world, 'scenarios draw on the stored world');
+    assert.deepEqual(await worldOfStore(fixtures, 5, store), seedWorld(fixtures, 5).world, 'scenarios draw on the stored world');
 
     const reset = await store.history.reset();
     assert.deepEqual([reset.deleted, reset.sessions], [1, 60]);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { basic, startMock, USERS, type ErrorBody, type MockServer } from './helpers/mock-server.js';
+import { basic, startMock, USERS, type ErrorBody, type MockServer } from '../helpers/mock-server.js';
 
 let mock: MockServer;
 before(async () => {

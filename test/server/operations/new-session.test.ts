@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { SessionInfo } from '../../src/generated/dtos.js';
-import { NOW, startMock, type ErrorBody, type ListBody, type MockServer, type UserName } from './helpers/mock-server.js';
+import type { SessionInfo } from '../../../src/generated/dtos.js';
+import { NOW, startMock, type ErrorBody, type ListBody, type MockServer, type UserName } from '../helpers/mock-server.js';
 
 let mock: MockServer;
 before(async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { ServiceError } from '../../src/server/errors/service-error.js';
-import { apiModelFromDocument, loadApiModel } from '../../src/spec/wire-model.js';
-import { NOW, startMock, type ErrorBody, type MockServer } from './helpers/mock-server.js';
+import { ServiceError } from '../../../src/server/errors/service-error.js';
+import { apiModelFromDocument, loadApiModel } from '../../../src/spec/wire-model.js';
+import { NOW, startMock, type ErrorBody, type MockServer } from '../helpers/mock-server.js';
 
 let mock: MockServer;
 before(async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadApiModel } from '../../src/spec/wire-model.js';
-import type { WireFormat } from '../../src/wire/codec.js';
-import { startMock, type MockServer } from './helpers/mock-server.js';
-import { decode, encode } from './helpers/wire.js';
+import { loadApiModel } from '../../../src/spec/wire-model.js';
+import type { WireFormat } from '../../../src/wire/codec.js';
+import { startMock, type MockServer } from '../helpers/mock-server.js';
+import { decode, encode } from '../helpers/wire.js';
 
 const api = loadApiModel();
 const NEW_SESSION = api.types.get('NewSession')!;

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { SessionInfo } from '../../src/generated/dtos.js';
-import { ARCHIVED_SESSIONS } from '../../src/seed/scenarios/archived-account.js';
-import { HOSTILE } from '../../src/seed/scenarios/hostile-strings.js';
-import { LONG_LOG_ENTRIES } from '../../src/seed/scenarios/long-log.js';
-import { scenarioId } from '../../src/seed/scenarios/scenario-ids.js';
-import { startScenarioMock, type ScenarioMock } from '../server/admin-server.js';
-import type { ListBody } from '../server/helpers/mock-server.js';
+import type { SessionInfo } from '../../../src/generated/dtos.js';
+import { ARCHIVED_SESSIONS } from '../../../src/seed/scenarios/archived-account.js';
+import { HOSTILE } from '../../../src/seed/scenarios/hostile-strings.js';
+import { LONG_LOG_ENTRIES } from '../../../src/seed/scenarios/long-log.js';
+import { scenarioId } from '../../../src/seed/scenarios/scenario-ids.js';
+import { startScenarioMock, type ScenarioMock } from '../../server/admin-server.js';
+import type { ListBody } from '../../server/helpers/mock-server.js';
 
 const CONFERENCE = scenarioId('conference', 1);
 const LONG = scenarioId('long-log', 1);

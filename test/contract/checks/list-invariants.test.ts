@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFilter } from '../../src/contract/checks/filter-check.js';
-import { checkPageSize, checkPaging } from '../../src/contract/checks/paging-check.js';
-import { checkSort } from '../../src/contract/checks/sort-check.js';
-import type { QueryValue } from '../../src/contract/contract-request.js';
-import { listShapeOf } from '../../src/contract/list-conventions.js';
-import { parametersOf } from '../../src/contract/openapi-lookup.js';
-import { defaultCodecs } from '../../src/wire/codec-registry.js';
-import { observe } from './fixtures/observe.js';
-import { toyModel } from './fixtures/toy-api.js';
+import { checkFilter } from '../../../src/contract/checks/filter-check.js';
+import { checkPageSize, checkPaging } from '../../../src/contract/checks/paging-check.js';
+import { checkSort } from '../../../src/contract/checks/sort-check.js';
+import type { QueryValue } from '../../../src/contract/contract-request.js';
+import { listShapeOf } from '../../../src/contract/list-conventions.js';
+import { parametersOf } from '../../../src/contract/openapi-lookup.js';
+import { defaultCodecs } from '../../../src/wire/codec-registry.js';
+import { observe } from '../fixtures/observe.js';
+import { toyModel } from '../fixtures/toy-api.js';
 
 const model = toyModel();
 const list = model.operations.find((o) => o.operationId === 'ListWidgets')!;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { writeLanes } from '../../src/server/admin/admin-json.js';
+import { writeLanes } from '../../../src/server/admin/admin-json.js';
 
 /** A task that records when it starts and ends, and ends when told. */
 function gate(log: string[], name: string) {

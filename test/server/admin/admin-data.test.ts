@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { SessionInfo } from '../../src/generated/dtos.js';
-import { DEV_ACCOUNT, EMPTY_ACCOUNT, startScenarioMock, type ErrorBody, type ListBody, type ScenarioMock } from './admin-server.js';
+import type { SessionInfo } from '../../../src/generated/dtos.js';
+import { DEV_ACCOUNT, EMPTY_ACCOUNT, startScenarioMock, type ErrorBody, type ListBody, type ScenarioMock } from '../admin-server.js';
 
 /** The admin data API on a running mock: real HTTP over a real store file, restarts included. */
 let mock: ScenarioMock;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import type { SessionInfo } from '../../src/generated/dtos.js';
-import { loadApiModel } from '../../src/spec/wire-model.js';
-import { ARCHIVE_CUTOFF, basic, startMock, type ErrorBody, type ListBody, type MockServer, type UserName } from './helpers/mock-server.js';
-import { decode, encode } from './helpers/wire.js';
+import type { SessionInfo } from '../../../src/generated/dtos.js';
+import { loadApiModel } from '../../../src/spec/wire-model.js';
+import { ARCHIVE_CUTOFF, basic, startMock, type ErrorBody, type ListBody, type MockServer, type UserName } from '../helpers/mock-server.js';
+import { decode, encode } from '../helpers/wire.js';
 
 const api = loadApiModel();
 const NEW_SESSION = api.types.get('NewSession')!;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadApiModel } from '../../src/spec/wire-model.js';
-import type { WireObject } from '../../src/spec/wire-type.js';
-import { ARCHIVE_CUTOFF, startMock, type MockServer, type UserName } from './helpers/mock-server.js';
-import { decode, type Written } from './helpers/wire.js';
+import { loadApiModel } from '../../../src/spec/wire-model.js';
+import type { WireObject } from '../../../src/spec/wire-type.js';
+import { ARCHIVE_CUTOFF, startMock, type MockServer, type UserName } from '../helpers/mock-server.js';
+import { decode, type Written } from '../helpers/wire.js';
 
 const api = loadApiModel();
 const ERROR = api.errorResponse;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { SessionInfo } from '../../src/generated/dtos.js';
-import { loadApiModel } from '../../src/spec/wire-model.js';
-import { fragmentCache } from '../../src/wire/fragment-cache.js';
-import { startMock, type MockServer } from './helpers/mock-server.js';
-import { decode, type Written } from './helpers/wire.js';
+import type { SessionInfo } from '../../../src/generated/dtos.js';
+import { loadApiModel } from '../../../src/spec/wire-model.js';
+import { fragmentCache } from '../../../src/wire/fragment-cache.js';
+import { startMock, type MockServer } from '../helpers/mock-server.js';
+import { decode, type Written } from '../helpers/wire.js';
 
 /**
  * The wire writers cache the bytes of stored sessions (src/wire/fragment-cache.ts). A session

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import type { SessionInfo } from '../../src/generated/dtos.js';
-import { SCENARIO_NAMES } from '../../src/seed/scenarios/registry.js';
-import { scenarioCatalog, type ScenarioEntry } from '../../src/seed/scenarios/scenario-catalog.js';
-import { scenarioId } from '../../src/seed/scenarios/scenario-ids.js';
-import type { StoreData } from '../../src/store/store-data.js';
-import { DEV_ACCOUNT, EMPTY_ACCOUNT, startScenarioMock, type ErrorBody, type ListBody, type ScenarioMock } from './admin-server.js';
+import type { SessionInfo } from '../../../src/generated/dtos.js';
+import { SCENARIO_NAMES } from '../../../src/seed/scenarios/registry.js';
+import { scenarioCatalog, type ScenarioEntry } from '../../../src/seed/scenarios/scenario-catalog.js';
+import { scenarioId } from '../../../src/seed/scenarios/scenario-ids.js';
+import type { StoreData } from '../../../src/store/store-data.js';
+import { DEV_ACCOUNT, EMPTY_ACCOUNT, startScenarioMock, type ErrorBody, type ListBody, type ScenarioMock } from '../admin-server.js';
 
 /** The admin API on a running mock: real HTTP, real store files, no credentials. */
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { SessionInfo } from '../../src/generated/dtos.js';
-import type { StoredSession } from '../../src/store/session-store.js';
-import { ARCHIVE_CUTOFF, startMock, type ErrorBody, type ListBody, type MockServer, type UserName } from './helpers/mock-server.js';
+import type { SessionInfo } from '../../../src/generated/dtos.js';
+import type { StoredSession } from '../../../src/store/session-store.js';
+import { ARCHIVE_CUTOFF, startMock, type ErrorBody, type ListBody, type MockServer, type UserName } from '../helpers/mock-server.js';
 
 let mock: MockServer;
 let noQuirks: MockServer;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { QueryMap } from '../../src/server/binding/query-string.js';
-import { bindStringMap } from '../../src/server/binding/string-map-binder.js';
-import { readJsvValue } from '../../src/wire/jsv-value.js';
-import type { WireObject, WireProperty, WireType } from '../../src/spec/wire-type.js';
+import { QueryMap } from '../../../src/server/binding/query-string.js';
+import { bindStringMap } from '../../../src/server/binding/string-map-binder.js';
+import { readJsvValue } from '../../../src/wire/jsv-value.js';
+import type { WireObject, WireProperty, WireType } from '../../../src/spec/wire-type.js';
 
 const prop = (name: string, type: WireType): WireProperty => ({
   name,

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import type { Request } from 'express';
 import { describe, it } from 'node:test';
-import { QueryMap } from '../../src/server/binding/query-string.js';
-import { CodecRegistry } from '../../src/wire/codec-registry.js';
-import { negotiate } from '../../src/server/wire/negotiate.js';
-import type { RouteFormats } from '../../src/server/wire/route-formats.js';
-import type { Codec, WireFormat } from '../../src/wire/codec.js';
+import { QueryMap } from '../../../src/server/binding/query-string.js';
+import { CodecRegistry } from '../../../src/wire/codec-registry.js';
+import { negotiate } from '../../../src/server/wire/negotiate.js';
+import type { RouteFormats } from '../../../src/server/wire/route-formats.js';
+import type { Codec, WireFormat } from '../../../src/wire/codec.js';
 
 const fake = (format: WireFormat, acceptAlone = true): Codec => ({ format, contentType: format, mediaTypes: [`application/${format}`, `text/${format}`], acceptAlone, stringify: () => '', parse: () => ({}) });
 const all = new CodecRegistry([fake('json'), fake('xml'), fake('jsv', false)]);

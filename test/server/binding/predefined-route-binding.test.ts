@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Request } from 'express';
 import { describe, it } from 'node:test';
-import { bindPredefinedRoute } from '../../src/server/binding/predefined-route-binding.js';
-import { QueryMap } from '../../src/server/binding/query-string.js';
-import { ServiceError } from '../../src/server/errors/service-error.js';
-import { loadApiModel } from '../../src/spec/wire-model.js';
-import { defaultCodecs } from '../../src/wire/codec-registry.js';
-import { readJsvValue } from '../../src/wire/jsv-value.js';
+import { bindPredefinedRoute } from '../../../src/server/binding/predefined-route-binding.js';
+import { QueryMap } from '../../../src/server/binding/query-string.js';
+import { ServiceError } from '../../../src/server/errors/service-error.js';
+import { loadApiModel } from '../../../src/spec/wire-model.js';
+import { defaultCodecs } from '../../../src/wire/codec-registry.js';
+import { readJsvValue } from '../../../src/wire/jsv-value.js';
 
 const LIST = loadApiModel().types.get('ListSessions')!;
 const deps = { codecs: defaultCodecs, readJsvValue, bodyLimit: 1 << 20 };

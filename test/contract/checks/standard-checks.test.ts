@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CheckName } from '../../src/contract/check-result.js';
-import { DataPool } from '../../src/contract/data-pool.js';
-import { standardChecks } from '../../src/contract/exchange.js';
-import type { RunContext } from '../../src/contract/run-context.js';
-import { SchemaValidator } from '../../src/contract/schema-validator.js';
-import type { WireFormat } from '../../src/wire/codec.js';
-import { defaultCodecs } from '../../src/wire/codec-registry.js';
-import { toyModel } from './fixtures/toy-api.js';
-import { observe } from './fixtures/observe.js';
+import type { CheckName } from '../../../src/contract/check-result.js';
+import { DataPool } from '../../../src/contract/data-pool.js';
+import { standardChecks } from '../../../src/contract/exchange.js';
+import type { RunContext } from '../../../src/contract/run-context.js';
+import { SchemaValidator } from '../../../src/contract/schema-validator.js';
+import type { WireFormat } from '../../../src/wire/codec.js';
+import { defaultCodecs } from '../../../src/wire/codec-registry.js';
+import { toyModel } from '../fixtures/toy-api.js';
+import { observe } from '../fixtures/observe.js';
 
 const model = toyModel();
 const getWidget = model.operations.find((o) => o.operationId === 'GetWidget')!;

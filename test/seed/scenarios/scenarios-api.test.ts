@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { SessionInfo } from '../../src/generated/dtos.js';
-import { scenarioId } from '../../src/seed/scenarios/scenario-ids.js';
-import { DEV_ACCOUNT, EMPTY_ACCOUNT, startScenarioMock, type ListBody, type ScenarioMock } from '../server/admin-server.js';
+import type { SessionInfo } from '../../../src/generated/dtos.js';
+import { scenarioId } from '../../../src/seed/scenarios/scenario-ids.js';
+import { DEV_ACCOUNT, EMPTY_ACCOUNT, startScenarioMock, type ListBody, type ScenarioMock } from '../../server/admin-server.js';
 
 /** The scenarios as QA meets them: through the real API of a mock started on a store seeded with them. */
 

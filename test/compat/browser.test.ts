@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ts from 'typescript';
 import { packageRoot } from '../../src/spec/package-root.js';
-import { startMock, USERS, type MockServer } from './helpers/mock-server.js';
+import { startMock, USERS, type MockServer } from '../server/helpers/mock-server.js';
 
 /**
  * A real browser app on one port using the mock on another: Chromium loads @servicestack/client's
