@@ -1,6 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, beforeEach } from 'node:test';
+import { adminClient, type AdminClient } from '../../../src/admin-client/admin-client.js';
 import type { SessionInfo } from '../../../src/generated/dtos.js';
 import { startRunningMock, type MockParts } from '../../../src/mock/running-mock.js';
 import { defaultsOf } from '../../../src/options/option-model.js';
@@ -86,6 +88,33 @@ export async function startMock(
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One mock for all the tests of a file, with its admin client: started in `before`, stopped in `after`. With
+ * `fresh`, its behaviours and request journal are cleared before each test, so no test sees another's. The two
+ * returned stand in for the running ones (they forward to them), so use them inside tests and hooks.
+ */
+export function mockPerFile(options: { sessions: number; fresh?: boolean }): { mock: MockServer; admin: AdminClient } {
+  let running: { mock: MockServer; admin: AdminClient } | undefined;
+  const started = () => {
+    if (!running) throw new Error('the mock starts in before(): use it inside tests and hooks');
+    return running;
+  };
+  before(async () => {
+    const mock = await startMock({ sessions: options.sessions });
+    running = { mock, admin: adminClient(mock.url) };
+  });
+  after(() => running?.mock.stop());
+  if (options.fresh) {
+    beforeEach(async () => {
+      await started().admin.behaviours.clear();
+      await started().admin.requests.clear();
+    });
+  }
+  const forward = <T extends object>(pick: (r: { mock: MockServer; admin: AdminClient }) => T): T =>
+    new Proxy({} as T, { get: (_, key) => Reflect.get(pick(started()), key) as unknown });
+  return { mock: forward((r) => r.mock), admin: forward((r) => r.admin) };
 }
 
 export interface ListBody {
