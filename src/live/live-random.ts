@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { faker } from '@faker-js/faker/locale/en';
 import { SeedRandom } from '../seed/seed-random.js';
 
 /**
@@ -11,7 +10,7 @@ import { SeedRandom } from '../seed/seed-random.js';
  */
 export function keyedRandom(seed: number, key: string): SeedRandom {
   const u = keyedUniform(seed, key);
-  return new SeedRandom(faker, {
+  return new SeedRandom({
     int: (min, max) => min + Math.floor(u() * (max - min + 1)),
     float: (min, max) => min + u() * (max - min),
   });

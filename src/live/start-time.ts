@@ -62,7 +62,7 @@ export async function startTime(
   const worlds = new Map<string, AccountWorld>();
   if (meta) {
     try {
-      for (const w of worldOfStore(fixtures, meta.seed, store).accounts) worlds.set(w.account.id, w);
+      for (const w of (await worldOfStore(fixtures, meta.seed, store)).accounts) worlds.set(w.account.id, w);
     } catch (err) {
       warn(`${err instanceof Error ? err.message : String(err)} Live calls move on with the people already on them; no new calls arrive.`);
     }

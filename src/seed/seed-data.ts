@@ -4,7 +4,7 @@ import { STORE_FORMAT, type StoreData } from '../store/store-data.js';
 import type { StoredSession } from '../store/session-store.js';
 import type { ScenarioRequest } from './scenarios/scenario-request.js';
 import { addScenarios, type SeededScenario } from './scenarios/seed-scenarios.js';
-import { SeedRandom } from './seed-random.js';
+import { FakerRandom } from './seed-random.js';
 import { buildSessions } from './seed-sessions.js';
 import { buildWorld, type World } from './seed-world.js';
 
@@ -52,8 +52,8 @@ function storeData(world: World, sessions: StoredSession[], options: SeedOptions
  * The world is the first thing drawn from the seed, so rebuilding it from a store's recorded seed
  * gives the same records the store holds (the QA scenarios lean on that on a running mock).
  */
-export function seedWorld(fixtures: Fixtures, seed: number): { readonly world: World; readonly rnd: SeedRandom } {
+export function seedWorld(fixtures: Fixtures, seed: number): { readonly world: World; readonly rnd: FakerRandom } {
   faker.seed(seed);
-  const rnd = new SeedRandom(faker);
+  const rnd = new FakerRandom(faker);
   return { world: buildWorld(fixtures, rnd), rnd };
 }

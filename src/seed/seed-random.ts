@@ -7,20 +7,12 @@ export interface Draws {
 }
 
 /**
- * The seed's source of randomness: faker, seeded once, so the same seed gives the same data. The
- * hot helpers (ids, SIDs, numbers) draw raw integers rather than going through faker's string
- * helpers, which are ten times slower and would dominate a 10 000-session seed.
+ * Random choices over a source of uniform numbers, so the same source gives the same data. The hot
+ * helpers (ids, SIDs, numbers) draw raw integers rather than going through faker's string helpers,
+ * which are ten times slower and would dominate a 10 000-session seed.
  */
 export class SeedRandom {
-  private readonly draws: Draws;
-
-  /** `draws` replaces faker's numbers (the live world's keyed draws); faker still names people. */
-  constructor(
-    readonly faker: Faker,
-    draws?: Draws,
-  ) {
-    this.draws = draws ?? { int: (min, max) => faker.number.int({ min, max }), float: (min, max) => faker.number.float({ min, max }) };
-  }
+  constructor(private readonly draws: Draws) {}
 
   /** Integer in [min, max]. */
   int(min: number, max: number): number {
@@ -97,6 +89,17 @@ export class SeedRandom {
     if (r < 90) return this.usNumber();
     if (r < 95) return `+447${this.int(100, 999)}${String(this.int(0, 999_999)).padStart(6, '0')}`;
     return `+614${String(this.int(0, 99_999_999)).padStart(8, '0')}`;
+  }
+}
+
+/**
+ * The seeder's randomness: faker, seeded once, draws the numbers and names the people and companies.
+ * Only building a world needs names; the live world's steps use a plain SeedRandom, so a mock that
+ * opens an existing store never loads faker (its English locale is a large share of start-up).
+ */
+export class FakerRandom extends SeedRandom {
+  constructor(readonly faker: Faker) {
+    super({ int: (min, max) => faker.number.int({ min, max }), float: (min, max) => faker.number.float({ min, max }) });
   }
 }
 

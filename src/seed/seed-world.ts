@@ -3,7 +3,7 @@ import { breadcrumbOf } from '../store/account-records.js';
 import type { FixtureAccount, FixtureUser, Fixtures } from '../store/fixtures.js';
 import type { AgentRecord, CustomerRecord, EndpointRecord, StoreData, TeamRecord } from '../store/store-data.js';
 import type { WorldExtras } from '../store/world-file.js';
-import type { SeedRandom } from './seed-random.js';
+import type { FakerRandom } from './seed-random.js';
 import { avatarUrl } from './avatar-url.js';
 
 /** Someone who calls an account again and again, so the same number keeps the same customer. */
@@ -51,7 +51,7 @@ const DEPARTMENTS = ['Accounts Payable', 'Reception', 'Operations', 'IT', 'Procu
  * accounts they reach (a system administrator with none, in the first seeded account), each with
  * the endpoint the fixtures give them, so GetMySessions finds their sessions.
  */
-export function buildWorld(fixtures: Fixtures, rnd: SeedRandom): World {
+export function buildWorld(fixtures: Fixtures, rnd: FakerRandom): World {
   const customers: CustomerRecord[] = [];
   const endpoints: EndpointRecord[] = [];
   const teams: TeamRecord[] = [];
@@ -110,7 +110,7 @@ function fixtureAgent(u: FixtureUser, fallback: FixtureAccount | undefined): Age
   };
 }
 
-function staffAgent(account: FixtureAccount, domain: string, rnd: SeedRandom): AgentRecord {
+function staffAgent(account: FixtureAccount, domain: string, rnd: FakerRandom): AgentRecord {
   const first = rnd.faker.person.firstName();
   const last = rnd.faker.person.lastName();
   const email = `${first}.${last}@${domain}`.toLowerCase().replace(/[^a-z0-9.@-]/g, '');
@@ -125,7 +125,7 @@ function staffAgent(account: FixtureAccount, domain: string, rnd: SeedRandom): A
 }
 
 /** Companies, their sites, and some sites' departments: breadcrumbs one to three deep. */
-function customerTree(account: FixtureAccount, rnd: SeedRandom): CustomerRecord[] {
+function customerTree(account: FixtureAccount, rnd: FakerRandom): CustomerRecord[] {
   const out: CustomerRecord[] = [];
   for (let i = rnd.int(3, 5); i > 0; i--) {
     const root: CustomerRecord = { id: rnd.id(), accountId: account.id, name: rnd.faker.company.name() };

@@ -40,7 +40,7 @@ describe('a store an earlier evo-mock wrote', () => {
     assert.match(warnings[1]!, /no record of its seeded state .*rebuilt it from seed 5, 60 sessions/);
     assert.deepEqual(await readFile(`${file}.world`), worldBytes, 'the same world a new seed writes');
     assert.deepEqual(await readFile(`${file}.seed`), seededBytes, 'the seeded state, byte for byte');
-    assert.deepEqual(worldOfStore(fixtures, 5, store), seedWorld(fixtures, 5).world, 'scenarios draw on the stored world');
+    assert.deepEqual(await worldOfStore(fixtures, 5, store), seedWorld(fixtures, 5).world, 'scenarios draw on the stored world');
 
     const reset = await store.history.reset();
     assert.deepEqual([reset.deleted, reset.sessions], [1, 60]);

@@ -1,6 +1,6 @@
 import { faker } from '@faker-js/faker/locale/en';
 import type { Fixtures } from '../../store/fixtures.js';
-import { SeedRandom } from '../seed-random.js';
+import { FakerRandom } from '../seed-random.js';
 import type { World } from '../seed-world.js';
 import type { ScenarioPlan } from './scenario.js';
 import { scenarioId, scenarioSeed } from './scenario-ids.js';
@@ -18,7 +18,7 @@ export function planScenario(request: ScenarioRequest, fixtures: Fixtures, world
     fixtures,
     world,
     now,
-    rnd: new SeedRandom(faker),
+    rnd: new FakerRandom(faker),
     count,
     id: (n) => scenarioId(scenario.name, n),
   });

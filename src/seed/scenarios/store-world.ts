@@ -1,6 +1,5 @@
 import type { Fixtures } from '../../store/fixtures.js';
 import type { SessionStore } from '../../store/session-store.js';
-import { seedWorld } from '../seed-data.js';
 import { worldFromStore, type World } from '../seed-world.js';
 import { ScenarioError } from './scenario.js';
 
@@ -9,11 +8,12 @@ import { ScenarioError } from './scenario.js';
  * generator runs. A store an earlier evo-mock wrote has no world file (serve writes one when it
  * opens it; see migrate-store.ts); then it is rebuilt from the seed it records and checked against
  * the store, so a store seeded from other fixtures is refused rather than given sessions that name
- * people it does not have.
+ * people it does not have. The seeder is loaded only then, so opening a store does not load faker.
  */
-export function worldOfStore(fixtures: Fixtures, seed: number, store: SessionStore): World {
+export async function worldOfStore(fixtures: Fixtures, seed: number, store: SessionStore): Promise<World> {
   const stored = store.world ? worldFromStore(fixtures, store.records(), store.world) : undefined;
   if (stored) return stored;
+  const { seedWorld } = await import('../seed-data.js');
   const { world } = seedWorld(fixtures, seed);
   const agentsMatch = world.agents.every((a) => store.agent(a.id, 'all')?.displayName === a.displayName);
   const endpointsMatch = world.endpoints.every((e) => store.endpoint(e.id, 'all')?.name === e.name);

@@ -43,7 +43,7 @@ export function applyScenario(deps: ScenarioRouteDeps): (req: Request, res: Resp
         throw new ServiceError(409, 'Conflict', 'This store does not record the seed it was made with, so scenarios cannot be built for it. Use a store written by evo-mock seed or serve.');
       }
       const applied = await deps.serial(async () => {
-        world ??= worldOfStore(deps.fixtures, reference.seed, deps.store);
+        world ??= await worldOfStore(deps.fixtures, reference.seed, deps.store);
         return applyToStore(request, { store: deps.store, fixtures: deps.fixtures, world, now: reference.now() });
       });
       const created = applied.created.length;
