@@ -64,12 +64,12 @@ export function arrivingCall(w: AccountWorld, seed: number, arrival: Arrival): S
   const kind = rnd.weighted<'ringing' | 'queued' | 'chat'>([['ringing', 75], ['queued', 15], ['chat', 10]]);
   let session;
   if (kind === 'chat') {
-    session = chat(s, w, contact, rnd, Number.MAX_SAFE_INTEGER, true);
+    session = chat(s, w, contact, rnd, { now: Number.MAX_SAFE_INTEGER, open: true });
   } else {
     incomingVoice(s, w, contact, rnd);
     const story = incomingStory(s, contact, arrival.at);
     const queue = rnd.pick(w.queues);
-    const caller = callerMember(contact, 'Connected', true, rnd);
+    const caller = callerMember(contact, { state: 'Connected', original: true }, rnd);
     s.callSid = caller.callSid;
     enteredQueue(story, queue, rnd);
     const wait = kind === 'ringing' ? { ringing: [...new Set(rnd.sample(w.agents, rnd.int(1, 2)))] } : { position: rnd.int(1, 6) };

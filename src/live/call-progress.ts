@@ -190,7 +190,7 @@ class LiveCall {
       case 'ring-agents': {
         const agents = this.ctx.world ? [...new Set(rnd.sample(this.ctx.world.agents, rnd.int(1, 2)))] : [];
         if (agents.length === 0) return this.end('Abandoned', 'Caller hung up before anyone answered');
-        for (const a of agents) this.members.push(agentMember(a, 'Ringing', 'Agent', false, rnd));
+        for (const a of agents) this.members.push(agentMember(a, { state: 'Ringing', role: 'Agent' }, rnd));
         s.queueState = 'Ringing';
         s.callState = 'Ringing';
         this.tell(`Ringing ${agents.map((a) => a.displayName).join(', ')}`);
@@ -246,7 +246,7 @@ class LiveCall {
         if (s.queueState !== 'None') s.queueState = 'Hold';
         if (this.caller) this.caller.callState = 'Hold';
         this.tell(`Put on hold by ${from.displayName} in "${s.holdQueueName}"`);
-        this.members.push(agentMember(to, 'Ringing', 'Transfer', false, rnd));
+        this.members.push(agentMember(to, { state: 'Ringing', role: 'Transfer' }, rnd));
         this.tell(`Transferring to ${to.displayName}`);
         const leg = transferLeg(w, s, contactOf(s), from, to, rnd, this.at, undefined, this.ctx.legId);
         leg.customerId = s.customerId;
@@ -294,7 +294,7 @@ class LiveCall {
         const free = w.agents.filter((a) => !present.has(a.id));
         if (free.length === 0) return;
         const who = rnd.pick(free);
-        this.members.push(agentMember(who, 'Connected', 'Agent', false, rnd));
+        this.members.push(agentMember(who, { state: 'Connected', role: 'Agent' }, rnd));
         s.conferenceSid ??= rnd.conferenceSid();
         this.tell(`${who.displayName} joined the call (conference)`);
         return;
@@ -377,7 +377,7 @@ class LiveCall {
         keep.push({ ...m, callState: 'Connected' });
       } else if (m.callState !== 'Ringing') keep.push(m);
     }
-    if (!found) keep.push(agentMember(agent, 'Connected', 'Agent', false, this.ctx.rnd));
+    if (!found) keep.push(agentMember(agent, { state: 'Connected', role: 'Agent' }, this.ctx.rnd));
     this.s.members = keep;
   }
 

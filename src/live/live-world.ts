@@ -65,6 +65,7 @@ export class LiveWorld {
   private stopped = false;
   private readonly unsubscribe: Array<() => void> = [];
   private readonly children = new Map<string, Set<string>>();
+  private readonly ran = { steps: 0, arrivals: 0, writes: 0 };
 
   constructor(private readonly options: LiveWorldOptions) {
     this.arrivalsUntil = options.clock.now();
@@ -101,6 +102,11 @@ export class LiveWorld {
     return this.planned.size;
   }
 
+  /** Everything it has run since it started, by its timer and by clock changes alike. */
+  get totals(): RunReport {
+    return { ...this.ran };
+  }
+
   /** When the next step falls due, if any is planned (arrivals not counted). */
   nextDue(): number | undefined {
     this.dropStale();
@@ -112,7 +118,15 @@ export class LiveWorld {
    * once all are durable. Serialised with the clock's own runs.
    */
   runUntil(until: number): Promise<RunReport> {
-    const run = this.chain.then(() => this.runNow(until));
+    return this.exclusive(() => this.runNow(until));
+  }
+
+  /**
+   * Runs `task` between the world's own runs, so sessions it writes are neither read half-written by
+   * a step nor overwritten by one planned from what they were before.
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(task);
     this.chain = run.catch(() => undefined);
     return run;
   }
@@ -164,6 +178,9 @@ export class LiveWorld {
       for (const e of out) write(e);
       steps++;
     }
+    this.ran.steps += steps;
+    this.ran.arrivals += arrivals;
+    this.ran.writes += writes.length;
     try {
       await Promise.all(writes);
     } finally {

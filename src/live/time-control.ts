@@ -9,6 +9,8 @@ export interface ClockView extends ClockState {
   readonly moving: number;
   /** When the next planned step falls due, ISO 8601; absent when none is. */
   readonly nextStepAt?: string;
+  /** What has run since the mock started (its own timer and every clock change): shows the world is moving. */
+  readonly sinceStart: RunReport;
 }
 
 export interface ClockChange {
@@ -39,7 +41,13 @@ export class TimeControl {
       live: this.live,
       moving: this.world?.plannedCount ?? 0,
       ...(next !== undefined ? { nextStepAt: new Date(next).toISOString() } : {}),
+      sinceStart: this.world?.totals ?? { steps: 0, arrivals: 0, writes: 0 },
     };
+  }
+
+  /** Runs `task` (a write to moving sessions, such as restarting a scenario) between the world's own steps. */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.world ? this.world.exclusive(task) : task();
   }
 
   /** Applies a change: pause first, then set, advance and speed, and a resume last. */

@@ -53,8 +53,8 @@ export function transferLeg(
   s.fromName = parent.fromName;
   s.toAddress = `user:${to.id}`;
   s.displayName = `Transfer of ${contact.name} to ${to.displayName}`;
-  const caller = callerMember(contact, talkMs === undefined ? 'Hold' : 'None', true, rnd);
-  const target = agentMember(to, talkMs === undefined ? 'Ringing' : 'None', 'Transfer', false, rnd);
+  const caller = callerMember(contact, { state: talkMs === undefined ? 'Hold' : 'None', original: true }, rnd);
+  const target = agentMember(to, { state: talkMs === undefined ? 'Ringing' : 'None', role: 'Transfer' }, rnd);
   s.callSid = target.callSid;
   const story = new Story(start).tell(`Transfer from ${from.displayName} (session ${parent.id})`).tell(`Ringing ${to.displayName}`, 500);
   if (talkMs === undefined) {
@@ -72,7 +72,9 @@ export function transferLeg(
   return finish(s, story, [caller, target], story.at);
 }
 
-export function chat(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: SeedRandom, now: number, open: boolean): SessionInfo {
+/** A chat by SMS; `open` while the conversation goes on (cut at `now`), else closed and Completed. */
+export function chat(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: SeedRandom, at: { readonly now: number; readonly open: boolean }): SessionInfo {
+  const { now, open } = at;
   const line = rnd.pick(w.numbers);
   const agent = pickAgent(w, rnd, open ? 0.5 : 0.25);
   s.channel = 'Chat';
@@ -82,8 +84,8 @@ export function chat(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: See
   const story = new Story(Date.parse(s.dateCreated as string)).tell(`SMS from ${contact.phone} to ${line.name} (${line.phoneNumber}): "${rnd.pick(CHAT_OPENERS)}"`);
   story.tell(`Assigned to ${agent.displayName}`, rnd.int(5_000, 60_000));
   story.tell(`Reply sent by ${agent.displayName}`, rnd.int(20_000, 240_000));
-  const caller = callerMember(contact, open ? 'Connected' : 'None', true, rnd);
-  const member = agentMember(agent, open ? 'Connected' : 'None', 'Agent', false, rnd);
+  const caller = callerMember(contact, { state: open ? 'Connected' : 'None', original: true }, rnd);
+  const member = agentMember(agent, { state: open ? 'Connected' : 'None', role: 'Agent' }, rnd);
   s.answeredById = agent.endpointId;
   s.answeredByName = agent.displayName;
   if (open) {

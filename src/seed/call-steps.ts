@@ -37,7 +37,7 @@ export function waitInQueue(
   s.callState = ringing ? 'Ringing' : 'Connected';
   const members = [caller];
   if (ringing) {
-    for (const a of wait.ringing) members.push(agentMember(a, 'Ringing', 'Agent', false, rnd));
+    for (const a of wait.ringing) members.push(agentMember(a, { state: 'Ringing', role: 'Agent' }, rnd));
     story.tell(`Ringing ${members.slice(1).map((m) => m.displayName).join(', ')}`, 1_000);
   } else {
     story.tell(`Waiting in queue; position ${wait.position}`, 1_000);
@@ -105,7 +105,7 @@ export function startTransfer(
   rnd: SeedRandom,
   childId?: string,
 ): SessionInfo {
-  members.push(agentMember(to, 'Ringing', 'Transfer', false, rnd));
+  members.push(agentMember(to, { state: 'Ringing', role: 'Transfer' }, rnd));
   story.tell(`Transferring to ${to.displayName}`, 2_000);
   return transferLeg(w, s, contact, from, to, rnd, story.at + 1_000, undefined, childId);
 }

@@ -26,7 +26,7 @@ export function ended(w: AccountWorld, rnd: SeedRandom, now: number, room: numbe
     const note = rnd.pick(CONSOLE_NOTES);
     s.consoleData = JSON.stringify({ ticket: `${note.ticket}${rnd.int(1000, 99999)}`, note: note.note });
   }
-  if (channel === 'Chat') return [{ session: chat(s, w, contact, rnd, now, false) }];
+  if (channel === 'Chat') return [{ session: chat(s, w, contact, rnd, { now, open: false }) }];
   if (channel === 'Fax') return [{ session: fax(s, w, contact, rnd) }];
   if (rnd.chance(0.35)) return [{ session: outgoingCall(s, w, contact, rnd) }];
   return incomingCall(s, w, contact, rnd, room);
@@ -43,7 +43,7 @@ function pastStart(rnd: SeedRandom, now: number, longest: number): number {
 function incomingCall(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: SeedRandom, room: number): StoredSession[] {
   incomingVoice(s, w, contact, rnd);
   const story = incomingStory(s, contact, Date.parse(s.dateCreated as string));
-  const caller = callerMember(contact, 'None', true, rnd);
+  const caller = callerMember(contact, { state: 'None', original: true }, rnd);
   s.callSid = caller.callSid;
   const queue = rnd.chance(0.7) ? rnd.pick(w.queues) : undefined;
   if (queue) {
@@ -55,7 +55,7 @@ function incomingCall(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: Se
   const agent = pickAgent(w, rnd, 0.25);
   const answeredAt = answerBy(s, story, agent, queue?.id, rnd.int(3_000, 25_000), rnd);
   s.outcome = 'Answered';
-  const members = [caller, agentMember(agent, 'None', 'Agent', false, rnd)];
+  const members = [caller, agentMember(agent, { state: 'None', role: 'Agent' }, rnd)];
   if (rnd.chance(0.2)) {
     s.holdQueueName = rnd.pick(w.holdQueues);
     story.tell(`Put on hold by ${agent.displayName} in "${s.holdQueueName}"`, tail(rnd, 90_000, 15 * MIN));
@@ -63,7 +63,7 @@ function incomingCall(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: Se
   }
   if (room >= 2 && rnd.chance(0.1)) {
     const target = otherAgent(w, agent, rnd);
-    members.push(agentMember(target, 'None', 'Transfer', false, rnd));
+    members.push(agentMember(target, { state: 'None', role: 'Transfer' }, rnd));
     story.tell(`Transferring to ${target.displayName}`, tail(rnd, 120_000, 20 * MIN));
     const child = transferLeg(w, s, contact, agent, target, rnd, story.at + 1_000, tail(rnd, 240_000, 40 * MIN));
     const childEnd = Date.parse(child.dateCompleted as string);
@@ -91,8 +91,8 @@ function outgoingCall(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: Se
   s.destination = dialed(contact.phone);
   s.toAddress = contact.phone;
   s.displayName = contact.name;
-  const me = agentMember(agent, 'None', 'Agent', true, rnd);
-  const callee = callerMember(contact, 'None', false, rnd);
+  const me = agentMember(agent, { state: 'None', role: 'Agent', original: true }, rnd);
+  const callee = callerMember(contact, { state: 'None' }, rnd);
   s.callSid = me.callSid;
   const story = new Story(start).tell(`${agent.displayName} dialed ${s.destination}`).tell(`Calling ${contact.phone} from ${callerId.phoneNumber}`, 700);
   const result = rnd.weighted<'answered' | 'No Answer' | 'Busy'>([['answered', 75], ['No Answer', 18], ['Busy', 7]]);
@@ -121,5 +121,5 @@ function fax(s: SessionInfo, w: AccountWorld, contact: Contact, rnd: SeedRandom)
   story.tell(`Receiving ${pages} page${pages === 1 ? '' : 's'}`, 4_000);
   story.tell(failed ? `Fax failed after page ${rnd.int(1, pages)}: line noise` : `Fax received (${pages} page${pages === 1 ? '' : 's'})`, pages * rnd.int(15_000, 40_000));
   s.outcome = failed ? 'Fax Failed' : 'Fax Received';
-  return finish(s, story, [callerMember(contact, 'None', true, rnd)], story.at);
+  return finish(s, story, [callerMember(contact, { state: 'None', original: true }, rnd)], story.at);
 }

@@ -31,11 +31,11 @@ export function live(w: AccountWorld, rnd: SeedRandom, now: number, room: number
   const s = blankSession(rnd.id(), w, started);
   s.ended = false;
   setCustomer(s, w, contact);
-  if (kind === 'chat') return [{ session: chat(s, w, contact, rnd, now, true) }];
+  if (kind === 'chat') return [{ session: chat(s, w, contact, rnd, { now, open: true }) }];
   incomingVoice(s, w, contact, rnd);
   const story = incomingStory(s, contact, started);
   const queue = rnd.pick(w.queues);
-  const caller = callerMember(contact, 'Connected', true, rnd);
+  const caller = callerMember(contact, { state: 'Connected', original: true }, rnd);
   s.callSid = caller.callSid;
   enteredQueue(story, queue, rnd);
   if (kind === 'queued' || kind === 'ringing') {
@@ -54,7 +54,7 @@ export function live(w: AccountWorld, rnd: SeedRandom, now: number, room: number
   answerBy(s, story, agent, queue.id, rnd.int(4_000, 25_000), rnd);
   s.queueState = kind === 'hold' ? 'Hold' : 'Connected';
   s.callState = kind === 'hold' ? 'Hold' : 'Connected';
-  const members = [caller, agentMember(agent, 'Connected', 'Agent', false, rnd)];
+  const members = [caller, agentMember(agent, { state: 'Connected', role: 'Agent' }, rnd)];
   if (kind !== 'hold') return [{ session: finish(s, story, members, Math.min(story.at, now)) }];
   const transferring = room >= 2 && rnd.chance(0.4);
   putOnHold(s, story, caller, agent, rnd.pick(w.holdQueues), transferring ? 'Transferring' : 'None', rnd.int(20_000, 120_000));

@@ -101,17 +101,22 @@ export function setCustomer(s: SessionInfo, w: AccountWorld, contact: Contact): 
   s.customerName = c.name;
 }
 
-type MemberState = NonNullable<SessionMemberInfo['callState']>;
+/** How a member is on the call. */
+export interface MemberAs {
+  readonly state: NonNullable<SessionMemberInfo['callState']>;
+  /** The member whose leg started the call (isOriginalMember): the caller of an incoming call, the agent who dialed an outgoing one. */
+  readonly original?: boolean;
+}
 
-export function callerMember(contact: Contact, state: MemberState, original: boolean, rnd: SeedRandom): SessionMemberInfo {
+export function callerMember(contact: Contact, as: MemberAs, rnd: SeedRandom): SessionMemberInfo {
   return prune({
     identity: contact.phone,
     endpointId: undefined,
     displayName: contact.name,
-    isOriginalMember: original,
+    isOriginalMember: as.original ?? false,
     avatarUrl: undefined,
     applicationData: undefined,
-    callState: state,
+    callState: as.state,
     role: 'Caller',
     callSid: rnd.callSid(),
     muted: false,
@@ -121,16 +126,16 @@ export function callerMember(contact: Contact, state: MemberState, original: boo
 const SKILLS = ['billing', 'technical', 'sales', 'scheduling', 'claims'];
 const LANGUAGES = ['en-US', 'en-US', 'en-US', 'es-US', 'fr-CA'];
 
-export function agentMember(a: AgentRecord, state: MemberState, role: 'Agent' | 'Transfer', original: boolean, rnd: SeedRandom): SessionMemberInfo {
+export function agentMember(a: AgentRecord, as: MemberAs & { readonly role: 'Agent' | 'Transfer' }, rnd: SeedRandom): SessionMemberInfo {
   return prune({
     identity: a.id,
     endpointId: a.endpointId,
     displayName: a.displayName,
-    isOriginalMember: original,
+    isOriginalMember: as.original ?? false,
     avatarUrl: a.avatarUrl,
     applicationData: rnd.chance(0.3) ? { skill: rnd.pick(SKILLS), language: rnd.pick(LANGUAGES), wrapUpSeconds: String(rnd.int(0, 12) * 5) } : undefined,
-    callState: state,
-    role,
+    callState: as.state,
+    role: as.role,
     callSid: rnd.callSid(),
     muted: rnd.chance(0.04),
   });

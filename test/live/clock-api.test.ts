@@ -20,6 +20,7 @@ interface ClockBody {
   moving: number;
   nextStepAt?: string;
   ran?: { steps: number; arrivals: number; writes: number };
+  sinceStart: { steps: number; arrivals: number; writes: number };
   responseStatus?: { errorCode: string; message: string; errors: { fieldName: string; message: string }[] };
 }
 
@@ -88,10 +89,46 @@ describe('the clock a QA engineer drives (serve --live --paused)', () => {
       seen.push(`${s.callState}/${s.holdReason}`);
     }
     assert.deepEqual(seen, ['Connected/None', 'Hold/None', 'Hold/Transferring', 'Connected/None', 'Disconnected/None']);
+    const { sinceStart } = (await clock(a)).body;
+    assert.ok(sinceStart.steps >= seen.length && sinceStart.writes >= sinceStart.steps, `GET /__admin/clock counts what ran: ${JSON.stringify(sinceStart)}`);
     const [call] = await listed(a, CALL);
     assert.deepEqual([call!.ended, call!.outcome, call!.dateCompleted], [true, 'Answered', '2026-11-20T12:03:00.000Z']);
     const children = await fetch(`${a.url}/sessions?parentSessionId=${CALL}`, { headers: DEV_AUTH });
     assert.deepEqual(((await children.json()) as { items: SessionInfo[] }).items.map((s) => [s.id, s.ended]), [[LEG, true]]);
+  });
+
+  it('POSTing incoming-call again restarts it at the clock: it rings again, its leg is gone until the transfer, every step runs again, durably and alike in both mocks', async () => {
+    for (const m of mocks) {
+      const res = await fetch(`${m.url}/__admin/scenarios/incoming-call`, { method: 'POST', headers: JSON_HEADERS });
+      const body = (await res.json()) as { created: number; startedAt: string; restartedIds: string[]; removedIds: string[]; message: string };
+      assert.equal(res.status, 200, JSON.stringify(body));
+      assert.deepEqual([body.created, body.startedAt, body.restartedIds, body.removedIds], [0, '2026-11-20T12:03:00.000Z', [CALL], [LEG]]);
+      assert.match(body.message, /^Restarted 'incoming-call' at 2026-11-20T12:03:00.000Z: 1 session put back to the first state/);
+    }
+    const [a] = mocks as [ServeProcess, ServeProcess];
+    const [call] = await listed(a, CALL);
+    assert.deepEqual([call!.callState, call!.ended, call!.dateCreated], ['Ringing', false, '2026-11-20T12:02:48.000Z']);
+    assert.deepEqual(await listed(a, LEG), []);
+    for (const m of mocks) await clock(m, { advance: '20s' });
+    assert.equal((await listed(a, CALL))[0]!.callState, 'Connected');
+
+    // Stopped and served again from the same files: the restart was durable, and it moves on from there.
+    for (const [i, m] of mocks.entries()) {
+      await stop(m);
+      mocks[i] = await spawnServe(['--db', path.join(dir, `${i === 0 ? 'a' : 'b'}.json`), '--now', '2026-11-20T12:03:20Z', '--live', '--paused', '--rate', '20']);
+    }
+    const [a2, b2] = mocks as [ServeProcess, ServeProcess];
+    assert.equal((await listed(a2, CALL))[0]!.callState, 'Connected');
+    const seen: string[] = [];
+    for (const step of ['40s', '30s', '20s', '70s']) {
+      for (const m of mocks) await clock(m, { advance: step });
+      const s = (await listed(a2, CALL))[0]!;
+      seen.push(`${s.callState}/${s.holdReason}`);
+    }
+    assert.deepEqual(seen, ['Hold/None', 'Hold/Transferring', 'Connected/None', 'Disconnected/None']);
+    assert.equal((await listed(a2, CALL))[0]!.dateCompleted, '2026-11-20T12:06:00.000Z');
+    assert.deepEqual((await listed(a2, LEG)).map((s) => s.ended), [true]);
+    assert.equal(JSON.stringify(await listed(a2, `${CALL},${LEG}`)), JSON.stringify(await listed(b2, `${CALL},${LEG}`)));
   });
 
   it('live calls move and new ones arrive: an hour later the data changed, and both mocks hold byte-identical data', async () => {

@@ -37,7 +37,7 @@ export const archivedAccount: Scenario = {
     const step = Math.floor(((OLDEST_DAYS - NEWEST_DAYS) * DAY) / (ARCHIVED_SESSIONS - 1));
     const sessions: StoredSession[] = [];
     for (let n = 1; n <= ARCHIVED_SESSIONS; n++) {
-      const { s, story, caller } = callIntoQueue(ctx, w, n, oldest + (n - 1) * step, rnd.pick(w.contacts), rnd.pick(w.queues), false);
+      const { s, story, caller } = callIntoQueue(ctx, w, { n, started: oldest + (n - 1) * step, contact: rnd.pick(w.contacts), queue: rnd.pick(w.queues), live: false });
       const agent = pickAgent(w, rnd, 0.5);
       if (n % 6 === 0) {
         sessions.push({ session: missedCall(s, story, caller, [agent], 'Voicemail', rnd) });
@@ -46,7 +46,7 @@ export const archivedAccount: Scenario = {
       answerBy(s, story, agent, s.ringQueueId ?? undefined, rnd.int(4, 20) * SECOND, rnd);
       s.outcome = 'Answered';
       hangUp(story, agent, tail(rnd, 4 * MINUTE, 40 * MINUTE), rnd);
-      sessions.push({ session: finish(s, story, [caller, agentMember(agent, 'None', 'Agent', false, rnd)], story.at) });
+      sessions.push({ session: finish(s, story, [caller, agentMember(agent, { state: 'None', role: 'Agent' }, rnd)], story.at) });
     }
     return { sessions, emptied: { accounts: [w.account.id], label: `account ${w.account.id} (${ARCHIVED_USER}'s)` } };
   },

@@ -2,8 +2,7 @@ import { finish } from '../call-legs.js';
 import { answerBy } from '../call-steps.js';
 import { agentMember } from '../session-parts.js';
 import type { Scenario } from './scenario.js';
-import { callIntoQueue, MINUTE, SECOND } from './scenario-calls.js';
-import { devDesk, knownCaller } from './scenario-cast.js';
+import { callToDev, MINUTE, SECOND } from './scenario-calls.js';
 
 export const CONFERENCE_MEMBERS = 6;
 
@@ -19,17 +18,15 @@ export const conference: Scenario = {
   ].join('\n'),
   fixed: () => [{ n: 1, what: 'the six-member conference (live)' }],
   build(ctx) {
-    const { w, dev } = devDesk(ctx);
     const { rnd, now } = ctx;
-    const queue = rnd.pick(w.queues);
-    const { s, story, caller } = callIntoQueue(ctx, w, 1, now - 25 * MINUTE, knownCaller(w, rnd), queue, true);
+    const { w, dev, queue, s, story, caller } = callToDev(ctx, { ago: 25 * MINUTE, live: true });
     answerBy(s, story, dev, queue.id, 9 * SECOND, rnd);
     s.callState = 'Connected';
     s.queueState = 'Connected';
-    const members = [caller, agentMember(dev, 'Connected', 'Agent', false, rnd)];
+    const members = [caller, agentMember(dev, { state: 'Connected', role: 'Agent' }, rnd)];
     const others = w.agents.filter((a) => a.id !== dev.id).slice(0, CONFERENCE_MEMBERS - 2);
     for (const [i, a] of others.entries()) {
-      members.push({ ...agentMember(a, 'Connected', 'Agent', false, rnd), muted: i === 1 });
+      members.push({ ...agentMember(a, { state: 'Connected', role: 'Agent' }, rnd), muted: i === 1 });
       story.tell(`${a.displayName} joined the call (conference)`, rnd.int(60, 240) * SECOND);
     }
     return { sessions: [{ session: finish(s, story, members, Math.min(story.at, now)) }] };

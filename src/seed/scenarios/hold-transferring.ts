@@ -28,12 +28,12 @@ export const holdTransferring: Scenario = {
     const { rnd, now } = ctx;
     const contact = knownCaller(w, rnd);
     const queue = rnd.pick(w.queues);
-    const call = callIntoQueue(ctx, w, 1, now - 7 * MINUTE, contact, queue, true);
+    const call = callIntoQueue(ctx, w, { n: 1, started: now - 7 * MINUTE, contact, queue, live: true });
     const { s, story, caller } = call;
     answerBy(s, story, dev, queue.id, 6 * SECOND, rnd);
     s.queueState = 'Hold';
     s.callState = 'Hold';
-    const members = [caller, agentMember(dev, 'Connected', 'Agent', false, rnd)];
+    const members = [caller, agentMember(dev, { state: 'Connected', role: 'Agent' }, rnd)];
     putOnHold(s, story, caller, dev, w.holdQueues[0] ?? 'Hold', 'Transferring', 3 * MINUTE);
     const child = startTransfer(w, s, story, contact, members, dev, colleague(w, dev), rnd, ctx.id(2));
     return {

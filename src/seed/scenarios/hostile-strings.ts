@@ -2,8 +2,7 @@ import { finish } from '../call-legs.js';
 import { answerBy, hangUp } from '../call-steps.js';
 import { agentMember, prune } from '../session-parts.js';
 import type { Scenario } from './scenario.js';
-import { callIntoQueue, HOUR, MINUTE, SECOND } from './scenario-calls.js';
-import { devDesk, knownCaller } from './scenario-cast.js';
+import { callToDev, HOUR, MINUTE, SECOND } from './scenario-calls.js';
 
 /** Text that breaks naive CSV, JSV, XML, HTML and terminal handling, each kind on its own and together. */
 export const HOSTILE = {
@@ -27,11 +26,8 @@ export const hostileStrings: Scenario = {
   ].join('\n'),
   fixed: () => [{ n: 1, what: 'the call with hostile strings (ended)' }],
   build(ctx) {
-    const { w, dev } = devDesk(ctx);
-    const { rnd, now } = ctx;
-    const queue = rnd.pick(w.queues);
-    const contact = { ...knownCaller(w, rnd), name: HOSTILE.all };
-    const { s, story, caller } = callIntoQueue(ctx, w, 1, now - HOUR, contact, queue, false);
+    const { rnd } = ctx;
+    const { dev, queue, s, story, caller } = callToDev(ctx, { ago: HOUR, live: false, callerName: HOSTILE.all });
     answerBy(s, story, dev, queue.id, 6 * SECOND, rnd);
     s.outcome = 'Answered';
     s.displayName = HOSTILE.all;
@@ -39,8 +35,8 @@ export const hostileStrings: Scenario = {
     s.consoleData = JSON.stringify({ note: HOSTILE.lines, customer: HOSTILE.commas, mood: HOSTILE.emoji });
     for (const text of [HOSTILE.quotes, HOSTILE.commas, HOSTILE.emoji, HOSTILE.lines, HOSTILE.markup]) story.tell(`Note: ${text}`, 20 * SECOND);
     hangUp(story, dev, 4 * MINUTE, rnd);
-    const agent = { ...agentMember(dev, 'None', 'Agent', false, rnd), applicationData: { note: HOSTILE.all, 'key, with "quotes"': HOSTILE.emoji } };
-    const guest = { ...agentMember(dev, 'None', 'Agent', false, rnd), identity: 'guest', endpointId: undefined, displayName: HOSTILE.markup, avatarUrl: undefined };
+    const agent = { ...agentMember(dev, { state: 'None', role: 'Agent' }, rnd), applicationData: { note: HOSTILE.all, 'key, with "quotes"': HOSTILE.emoji } };
+    const guest = { ...agentMember(dev, { state: 'None', role: 'Agent' }, rnd), identity: 'guest', endpointId: undefined, displayName: HOSTILE.markup, avatarUrl: undefined };
     const members = [{ ...caller, displayName: HOSTILE.emoji }, agent, prune(guest)];
     return { sessions: [{ session: finish(s, story, members, story.at) }] };
   },

@@ -39,7 +39,7 @@ export const hugeList: Scenario = {
     for (let n = 1; n <= count; n++) {
       const contact = rnd.pick(w.contacts);
       const queue = rnd.pick(w.queues);
-      const { s, story, caller } = callIntoQueue(ctx, w, n, newest - (count - n) * step, contact, queue, false);
+      const { s, story, caller } = callIntoQueue(ctx, w, { n, started: newest - (count - n) * step, contact, queue, live: false });
       if (rnd.chance(0.15)) {
         sessions[n - 1] = { session: missedCall(s, story, caller, [pickAgent(w, rnd, 0.25)], rnd.chance(0.6) ? 'Voicemail' : 'Abandoned', rnd) };
         continue;
@@ -47,7 +47,7 @@ export const hugeList: Scenario = {
       const agent = pickAgent(w, rnd, 0.25);
       answerBy(s, story, agent, queue.id, rnd.int(3_000, 25_000), rnd);
       s.outcome = 'Answered';
-      const members = [caller, agentMember(agent, 'None', 'Agent', false, rnd)];
+      const members = [caller, agentMember(agent, { state: 'None', role: 'Agent' }, rnd)];
       hangUp(story, agent, tail(rnd, 4 * MINUTE, 50 * MINUTE), rnd);
       sessions[n - 1] = { session: finish(s, story, members, story.at) };
     }

@@ -1,8 +1,7 @@
 import { finish } from '../call-legs.js';
 import { waitInQueue } from '../call-steps.js';
 import type { Scenario } from './scenario.js';
-import { callIntoQueue, MINUTE, SECOND } from './scenario-calls.js';
-import { devDesk, knownCaller } from './scenario-cast.js';
+import { callToDev, MINUTE, SECOND } from './scenario-calls.js';
 
 /** How much of the call's story (line, flow, queue, ringing) is already told when the scenario starts. */
 const LEAD = 12 * SECOND;
@@ -38,11 +37,8 @@ export const incomingCall: Scenario = {
     ],
   },
   build(ctx) {
-    const { w, dev } = devDesk(ctx);
-    const { rnd, now } = ctx;
-    const queue = w.queues[0] ?? rnd.pick(w.queues);
-    const { s, story, caller } = callIntoQueue(ctx, w, 1, now - LEAD, knownCaller(w, rnd), queue, true);
-    const members = waitInQueue(s, story, caller, queue, { ringing: [dev] }, rnd);
-    return { sessions: [{ session: finish(s, story, members, Math.min(story.at, now)) }] };
+    const { dev, queue, s, story, caller } = callToDev(ctx, { ago: LEAD, live: true, queue: 'first' });
+    const members = waitInQueue(s, story, caller, queue, { ringing: [dev] }, ctx.rnd);
+    return { sessions: [{ session: finish(s, story, members, Math.min(story.at, ctx.now)) }] };
   },
 };

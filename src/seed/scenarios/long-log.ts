@@ -2,8 +2,8 @@ import { finish } from '../call-legs.js';
 import { answerBy } from '../call-steps.js';
 import { agentMember, spoken } from '../session-parts.js';
 import type { Scenario } from './scenario.js';
-import { callIntoQueue, HOUR, SECOND } from './scenario-calls.js';
-import { colleague, devDesk, knownCaller } from './scenario-cast.js';
+import { callToDev, HOUR, SECOND } from './scenario-calls.js';
+import { colleague } from './scenario-cast.js';
 
 export const LONG_LOG_ENTRIES = 500;
 
@@ -18,10 +18,8 @@ export const longLog: Scenario = {
   ].join('\n'),
   fixed: () => [{ n: 1, what: 'the call with a 500-entry log (ended)' }],
   build(ctx) {
-    const { w, dev } = devDesk(ctx);
-    const { rnd, now } = ctx;
-    const queue = rnd.pick(w.queues);
-    const { s, story, caller } = callIntoQueue(ctx, w, 1, now - 3 * HOUR, knownCaller(w, rnd), queue, false);
+    const { rnd } = ctx;
+    const { w, dev, queue, s, story, caller } = callToDev(ctx, { ago: 3 * HOUR, live: false });
     const answeredAt = answerBy(s, story, dev, queue.id, 8 * SECOND, rnd);
     s.outcome = 'Answered';
     const helper = colleague(w, dev);
@@ -37,6 +35,6 @@ export const longLog: Scenario = {
     // Everything but the last entry ("Call ended ...") is a beat.
     for (let i = 0; story.log.length < LONG_LOG_ENTRIES - 1; i++) story.tell((beats[i % beats.length] as () => string)(), rnd.int(5, 25) * SECOND);
     story.tell(`Call ended by caller after ${spoken(story.at + 30 * SECOND - answeredAt)}`, 30 * SECOND);
-    return { sessions: [{ session: finish(s, story, [caller, agentMember(dev, 'None', 'Agent', false, rnd)], story.at) }] };
+    return { sessions: [{ session: finish(s, story, [caller, agentMember(dev, { state: 'None', role: 'Agent' }, rnd)], story.at) }] };
   },
 };

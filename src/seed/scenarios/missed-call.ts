@@ -16,7 +16,7 @@ export const missedCallScenario: Scenario = {
   build(ctx) {
     const { w, dev } = devDesk(ctx);
     const contact = knownCaller(w, ctx.rnd);
-    const { s, story, caller } = callIntoQueue(ctx, w, 1, ctx.now - 2 * HOUR, contact, ctx.rnd.pick(w.queues), false);
+    const { s, story, caller } = callIntoQueue(ctx, w, { n: 1, started: ctx.now - 2 * HOUR, contact, queue: ctx.rnd.pick(w.queues), live: false });
     return { sessions: [{ session: missedCall(s, story, caller, [dev, colleague(w, dev)], 'Abandoned', ctx.rnd) }] };
   },
 };

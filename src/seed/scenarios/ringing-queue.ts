@@ -1,8 +1,8 @@
 import { finish } from '../call-legs.js';
 import { waitInQueue } from '../call-steps.js';
 import type { Scenario } from './scenario.js';
-import { callIntoQueue, SECOND } from './scenario-calls.js';
-import { colleague, devDesk, knownCaller } from './scenario-cast.js';
+import { callToDev, SECOND } from './scenario-calls.js';
+import { colleague } from './scenario-cast.js';
 
 /** Two live calls in one ring queue: one waiting its turn, one ringing agents. */
 export const ringingQueue: Scenario = {
@@ -18,13 +18,12 @@ export const ringingQueue: Scenario = {
     { n: 2, what: 'the call ringing agents (Ringing)' },
   ],
   build(ctx) {
-    const { w, dev } = devDesk(ctx);
     const { rnd, now } = ctx;
-    const queue = w.queues[0] ?? rnd.pick(w.queues);
-    const waiting = callIntoQueue(ctx, w, 1, now - 90 * SECOND, knownCaller(w, rnd), queue, true);
-    const waitingMembers = waitInQueue(waiting.s, waiting.story, waiting.caller, queue, { position: 1 }, rnd);
-    const ringing = callIntoQueue(ctx, w, 2, now - 40 * SECOND, knownCaller(w, rnd), queue, true);
-    const ringingMembers = waitInQueue(ringing.s, ringing.story, ringing.caller, queue, { ringing: [dev, colleague(w, dev)] }, rnd);
+    const waiting = callToDev(ctx, { n: 1, ago: 90 * SECOND, live: true, queue: 'first' });
+    const waitingMembers = waitInQueue(waiting.s, waiting.story, waiting.caller, waiting.queue, { position: 1 }, rnd);
+    const ringing = callToDev(ctx, { n: 2, ago: 40 * SECOND, live: true, queue: 'first' });
+    const { w, dev } = ringing;
+    const ringingMembers = waitInQueue(ringing.s, ringing.story, ringing.caller, ringing.queue, { ringing: [dev, colleague(w, dev)] }, rnd);
     return {
       sessions: [
         { session: finish(waiting.s, waiting.story, waitingMembers, Math.min(waiting.story.at, now)) },

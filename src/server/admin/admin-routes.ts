@@ -47,7 +47,10 @@ export function adminRoutes(deps: AdminDeps): Router {
   const router = Router();
   router.use(clockRoutes({ time: deps.time, bodyLimit, serial }));
   router.get('/__admin/scenarios', listScenarios);
-  router.post('/__admin/scenarios/:name', applyScenario({ store, fixtures, serial }));
+  // A scenario's sessions may be moving: its writes also wait for the clock's steps, and they for it.
+  const time = deps.time;
+  const withClock = <T>(task: () => Promise<T>): Promise<T> => serial(() => (time ? time.exclusive(task) : task()));
+  router.post('/__admin/scenarios/:name', applyScenario({ store, fixtures, serial: withClock }));
   router.post('/__admin/sessions', sessions.insert);
   router.delete('/__admin/sessions', sessions.removeMany);
   router.get('/__admin/sessions/:id', sessions.read);

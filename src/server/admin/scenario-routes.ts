@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { ScenarioRequest } from '../../seed/scenarios/scenario-request.js';
 import type { ScenarioError } from '../../seed/scenarios/scenario.js';
-import type { RunningTarget } from '../../seed/scenarios/apply-to-store.js';
+import type { AppliedToStore, RunningTarget } from '../../seed/scenarios/apply-to-store.js';
 import type { Fixtures } from '../../store/fixtures.js';
 import type { SessionStore } from '../../store/session-store.js';
 import { ServiceError } from '../errors/service-error.js';
@@ -25,7 +25,8 @@ export async function listScenarios(_req: Request, res: Response): Promise<void>
 
 /**
  * POST /__admin/scenarios/{name}[?count=N] (or {name}:{N}): applies the scenario to the running
- * store; 201 with what it created, 200 when everything was already there.
+ * store; 201 with what it created, 200 when everything was already there. A moving scenario starts
+ * at the store's clock, and applied again starts again from there (200, what it put back listed).
  */
 export function applyScenario(deps: ScenarioRouteDeps): (req: Request, res: Response) => Promise<void> {
   let world: RunningTarget['world'] | undefined;
@@ -44,9 +45,10 @@ export function applyScenario(deps: ScenarioRouteDeps): (req: Request, res: Resp
       }
       const applied = await deps.serial(async () => {
         world ??= await worldOfStore(deps.fixtures, reference.seed, deps.store);
-        return applyToStore(request, { store: deps.store, fixtures: deps.fixtures, world, now: reference.now() });
+        return applyToStore(request, { store: deps.store, fixtures: deps.fixtures, world, now: reference.now(), clock: deps.store.now().getTime() });
       });
       const created = applied.created.length;
+      const moving = applied.moving;
       sendJson(res, created > 0 ? 201 : 200, {
         scenario: applied.scenario,
         ...(request.scenario.count ? { count: applied.count } : {}),
@@ -56,7 +58,8 @@ export function applyScenario(deps: ScenarioRouteDeps): (req: Request, res: Resp
         createdIds: applied.created.slice(0, MAX_IDS_SHOWN),
         alreadyPresentIds: applied.alreadyPresent.slice(0, MAX_IDS_SHOWN),
         ...(created > MAX_IDS_SHOWN || applied.alreadyPresent.length > MAX_IDS_SHOWN ? { idsTruncated: true } : {}),
-        message: summary(applied.scenario, created, applied.alreadyPresent.length, applied.deleted),
+        ...(moving ? { startedAt: new Date(moving.startedAt).toISOString(), restartedIds: moving.restarted, removedIds: moving.removed } : {}),
+        message: moving && moving.restarted.length > 0 ? restartSummary(applied.scenario, moving) : summary(applied.scenario, created, applied.alreadyPresent.length, applied.deleted),
       });
     } catch (err) {
       if (err instanceof ErrorType) throw fromScenarioError(err);
@@ -84,6 +87,11 @@ function summary(name: string, created: number, present: number, deleted: number
   if (created === 0 && present === 0) return `'${name}' holds in this store; it creates no session.`;
   if (created === 0) return `'${name}' was already applied: all ${present} of its sessions are in the store; nothing was created.`;
   return `Applied '${name}': created ${created} session${created === 1 ? '' : 's'}${present > 0 ? `, ${present} were already there` : ''}.`;
+}
+
+function restartSummary(name: string, m: NonNullable<AppliedToStore['moving']>): string {
+  const removed = m.removed.length > 0 ? `; ${m.removed.length} session${m.removed.length === 1 ? '' : 's'} its steps had made deleted until they make ${m.removed.length === 1 ? 'it' : 'them'} again` : '';
+  return `Restarted '${name}' at ${new Date(m.startedAt).toISOString()}: ${m.restarted.length} session${m.restarted.length === 1 ? '' : 's'} put back to the first state, every step due again from now${removed}.`;
 }
 
 /** unknown: 404 listing the scenarios; a bad size: 400 on `count`; a state the mock cannot reach: 409. */
