@@ -3,7 +3,8 @@
  *
  * The writers alone, in this process: microseconds and bytes allocated per call for one SessionInfo and
  * a page of 25, in each format, cold (every session written from scratch) and warm (the fragment cache
- * holding the page's sessions), with JSON.stringify as the yardstick. Without --db it seeds a 10 000
+ * holding the page's sessions), with JSON.stringify as the yardstick; and a list long enough to be
+ * streamed (stringifyChunks, as an all=true answer is written), read to its last chunk. Without --db it seeds a 10 000
  * session store into a temp folder with the built CLI (run `npm run build` first).
  *
  * Allocation is read as the growth of the V8 heap across one call, taking the median over calls that
@@ -21,6 +22,7 @@ import { defaultCodecs } from '../src/wire/codec-registry.js';
 
 const codecs = defaultCodecs.all;
 import { fragmentCache } from '../src/wire/fragment-cache.js';
+import { CHUNK_CHARS, STREAM_MIN_ITEMS } from '../src/server/wire/stream-dto.js';
 import type { WireObject } from '../src/spec/wire-type.js';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, ms: { type: 'string', default: '1500' } } });
@@ -80,6 +82,7 @@ const sessions = loadSessions();
 const pages: Record<string, unknown>[] = [];
 for (let i = 0; i + 25 <= sessions.length; i += 25) pages.push({ items: sessions.slice(i, i + 25), totalCount: sessions.length, totalPages: sessions.length / 25, hasMorePages: true });
 const hot = pages[0] as Record<string, unknown>;
+const streamed = { items: sessions.slice(0, STREAM_MIN_ITEMS), totalCount: STREAM_MIN_ITEMS, totalPages: 1, hasMorePages: false };
 
 const rows: string[][] = [['case', 'format', 'us/op', 'KB allocated/op', 'bytes out']];
 const add = (name: string, format: string, f: Figure, out: string) =>
@@ -95,7 +98,21 @@ for (const codec of codecs) {
   fragmentCache.enabled = true;
   add('page of 25, warm', codec.format, measure(() => codec.stringify(hot, listResponse)), page);
   add('session, warm', codec.format, measure(() => codec.stringify(sessions[0], sessionInfo)), codec.stringify(sessions[0], sessionInfo));
+  const chunks = codec.stringifyChunks?.bind(codec);
+  if (chunks) {
+    const drain = () => [...iterate(chunks(streamed, listResponse, CHUNK_CHARS))];
+    const label = `${STREAM_MIN_ITEMS.toLocaleString('en-US')} sessions, streamed`;
+    fragmentCache.clear();
+    fragmentCache.enabled = false;
+    add(`${label}, cold`, codec.format, measure(drain), drain().join(''));
+    fragmentCache.enabled = true;
+    add(`${label}, warm`, codec.format, measure(drain), drain().join(''));
+  }
 }
+function* iterate(chunks: Iterator<string>): Generator<string> {
+  for (let r = chunks.next(); !r.done; r = chunks.next()) yield r.value;
+}
+
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 for (const r of rows) console.log(r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
 console.log(`\nfragment cache: ${JSON.stringify(fragmentCache.stats())}`);

@@ -3,6 +3,21 @@
  * package's one build ships it (the front end's scripts have their own tsconfig; this has no types).
  * System fonts only: the console loads nothing from anywhere else.
  */
+/**
+ * The dark palette, once: it applies when the system prefers dark and the page is not set to light,
+ * and when the page is set to dark (the theme switch), whatever the system prefers.
+ */
+const DARK = String.raw`
+  --bg: #0f1115; --panel: #171a20; --panel-2: #1d2129; --border: #2a2f3a; --border-strong: #3a4150;
+  --text: #e6e9ef; --muted: #a0a8b5; --faint: #6f7887;
+  --accent: #7c93ff; --accent-weak: #232b4a; --accent-text: #0f1115;
+  --ok: #4fd18b; --ok-weak: #15301f; --warn: #f0b454; --warn-weak: #33280f; --bad: #ff7b72; --bad-weak: #3a1a18;
+  --info: #6cb6ff; --info-weak: #132a40; --violet: #b69cff; --violet-weak: #2a2144;
+  --row-hover: #1c2028; --row-sel: #232b4a; --shadow: 0 1px 2px rgba(0,0,0,.4);
+  --code-bg: #12151a;
+  color-scheme: dark;
+`;
+
 export const CONSOLE_CSS = String.raw`
 :root {
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Ubuntu, Cantarell, sans-serif;
@@ -17,27 +32,9 @@ export const CONSOLE_CSS = String.raw`
   color-scheme: light;
 }
 @media (prefers-color-scheme: dark) {
-  :root:not([data-theme="light"]) {
-    --bg: #0f1115; --panel: #171a20; --panel-2: #1d2129; --border: #2a2f3a; --border-strong: #3a4150;
-    --text: #e6e9ef; --muted: #a0a8b5; --faint: #6f7887;
-    --accent: #7c93ff; --accent-weak: #232b4a; --accent-text: #0f1115;
-    --ok: #4fd18b; --ok-weak: #15301f; --warn: #f0b454; --warn-weak: #33280f; --bad: #ff7b72; --bad-weak: #3a1a18;
-    --info: #6cb6ff; --info-weak: #132a40; --violet: #b69cff; --violet-weak: #2a2144;
-    --row-hover: #1c2028; --row-sel: #232b4a; --shadow: 0 1px 2px rgba(0,0,0,.4);
-    --code-bg: #12151a;
-    color-scheme: dark;
-  }
+  :root:not([data-theme="light"]) {${DARK}  }
 }
-:root[data-theme="dark"] {
-  --bg: #0f1115; --panel: #171a20; --panel-2: #1d2129; --border: #2a2f3a; --border-strong: #3a4150;
-  --text: #e6e9ef; --muted: #a0a8b5; --faint: #6f7887;
-  --accent: #7c93ff; --accent-weak: #232b4a; --accent-text: #0f1115;
-  --ok: #4fd18b; --ok-weak: #15301f; --warn: #f0b454; --warn-weak: #33280f; --bad: #ff7b72; --bad-weak: #3a1a18;
-  --info: #6cb6ff; --info-weak: #132a40; --violet: #b69cff; --violet-weak: #2a2144;
-  --row-hover: #1c2028; --row-sel: #232b4a; --shadow: 0 1px 2px rgba(0,0,0,.4);
-  --code-bg: #12151a;
-  color-scheme: dark;
-}
+:root[data-theme="dark"] {${DARK}}
 * { box-sizing: border-box; }
 html, body { margin: 0; height: 100%; }
 body { font: 14px/1.45 var(--font); background: var(--bg); color: var(--text); -webkit-font-smoothing: antialiased; }

@@ -7,7 +7,7 @@ import { DURATION_HELP, INSTANT_HELP, parseDuration, readInstant } from '../time
 import { custom, defineOptions, flag, integer, list, text, type SettingsOf } from './option-model.js';
 import { UsageError } from './usage-error.js';
 
-/** Far beyond any test; each session costs about 2 KB on disk and 5 KB in memory. */
+/** Far beyond any test, yet within one machine's memory: every stored session is held in memory as well as on disk. */
 export const MAX_SESSIONS = 200_000;
 
 const STORE_SPECS = {

@@ -9,7 +9,7 @@ export interface Draws {
 /**
  * Random choices over a source of uniform numbers, so the same source gives the same data. The hot
  * helpers (ids, SIDs, numbers) draw raw integers rather than going through faker's string helpers,
- * which are ten times slower and would dominate a 10 000-session seed.
+ * which cost far more per call and would dominate the time of a large seed.
  */
 export class SeedRandom {
   constructor(private readonly draws: Draws) {}

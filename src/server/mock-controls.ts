@@ -28,7 +28,8 @@ export interface ControlOptions {
   readonly sessionTtlMs?: number;
 }
 
-const KEY = 'evoMockControls';
+/** Each app's controls, kept beside the app rather than under a string key of app.locals. */
+const controlsByApp = new WeakMap<Express, MockControls>();
 
 export function createControls(app: Express, options: ControlOptions): MockControls {
   const registry = new BehaviourRegistry();
@@ -40,12 +41,12 @@ export function createControls(app: Express, options: ControlOptions): MockContr
     sessions: new AuthSessions(options.sessionTtlMs !== undefined ? { ttlMs: options.sessionTtlMs } : {}),
     gate: new BehaviourGate({ registry, settings, codecs: options.codecs, errorResponse: options.errorResponse }),
   };
-  app.locals[KEY] = controls;
+  controlsByApp.set(app, controls);
   return controls;
 }
 
 export function controlsOf(app: Express): MockControls {
-  const controls = app.locals[KEY] as MockControls | undefined;
+  const controls = controlsByApp.get(app);
   if (!controls) throw new Error('This app was not built by createApp.');
   return controls;
 }

@@ -36,8 +36,8 @@ const NO_DATA: StoreData = Object.freeze({
 /**
  * The store on disk: a lowdb snapshot (db.json) plus an append-only journal (db.json.journal).
  *
- * Why a journal: a write (put or delete) must be on disk before it is acknowledged. Rewriting a 25 MB snapshot per
- * write (or per group) makes every write cost O(store size); appending one JSON line and fdatasync
+ * Why a journal: a write (put or delete) must be on disk before it is acknowledged. Rewriting the whole snapshot
+ * per write (or per group) makes every write cost O(store size); appending one JSON line and fdatasync
  * costs the same at 10 sessions or 100 000, and group commit shares one fsync among every write
  * that arrived meanwhile.
  *

@@ -43,6 +43,13 @@ export class SessionIndex {
   private readonly byEndpoint: Multi = new Map();
   private readonly byParent: Multi = new Map();
   private readonly live: StoredSession[] = [];
+  /** Each list kept per key, and the key a session is filed under in it (none: in no list of that map). */
+  private readonly keyed: readonly (readonly [Multi, (entry: StoredSession) => string | null | undefined])[] = [
+    [this.byAccount, (e) => e.session.accountId],
+    [this.byCustomer, (e) => e.session.customerId],
+    [this.byEndpoint, (e) => e.session.endpointId],
+    [this.byParent, (e) => e.parentSessionId],
+  ];
 
   get size(): number {
     return this.all.length;
@@ -57,28 +64,20 @@ export class SessionIndex {
   }
 
   add(entry: StoredSession): void {
-    const s = entry.session;
-    this.byId.set(s.id as string, entry);
+    this.byId.set(entry.session.id as string, entry);
     insertSorted(this.all, entry);
-    addTo(this.byAccount, s.accountId, entry);
-    addTo(this.byCustomer, s.customerId, entry);
-    addTo(this.byEndpoint, s.endpointId, entry);
-    addTo(this.byParent, entry.parentSessionId, entry);
-    if (s.ended !== true) insertSorted(this.live, entry);
+    for (const [map, keyOf] of this.keyed) addTo(map, keyOf(entry), entry);
+    if (entry.session.ended !== true) insertSorted(this.live, entry);
   }
 
   /** Takes the session with this id out of every list; answers what was there. */
   remove(id: string): StoredSession | undefined {
     const entry = this.byId.get(id);
     if (!entry) return undefined;
-    const s = entry.session;
     this.byId.delete(id);
     removeSorted(this.all, entry);
-    removeFrom(this.byAccount, s.accountId, entry);
-    removeFrom(this.byCustomer, s.customerId, entry);
-    removeFrom(this.byEndpoint, s.endpointId, entry);
-    removeFrom(this.byParent, entry.parentSessionId, entry);
-    if (s.ended !== true) removeSorted(this.live, entry);
+    for (const [map, keyOf] of this.keyed) removeFrom(map, keyOf(entry), entry);
+    if (entry.session.ended !== true) removeSorted(this.live, entry);
     return entry;
   }
 
@@ -115,7 +114,7 @@ export class SessionIndex {
     };
     keep(this.all);
     keep(this.live);
-    for (const map of [this.byAccount, this.byCustomer, this.byEndpoint, this.byParent]) {
+    for (const [map] of this.keyed) {
       for (const [key, list] of map) {
         keep(list);
         if (list.length === 0) map.delete(key);

@@ -4,9 +4,9 @@ import type { StoreData } from './store-data.js';
 
 /**
  * Reads a snapshot without ever holding the whole file, as bytes or as one string. A file in the
- * layout snapshotChunks writes is read a record per line from a small reused buffer; the 20 MB of a
- * 10 000-session file would otherwise sit in memory (a string, its flattened copy, or an external
- * Buffer) until the first full garbage collection, which under load comes late. Any other file,
+ * layout snapshotChunks writes is read a record per line from a small reused buffer; a large store's
+ * file would otherwise sit in memory whole (a string, its flattened copy, or an external Buffer)
+ * until the first full garbage collection, which under load comes late. Any other file,
  * valid JSON laid out differently (edited by hand, say) or broken, is read whole by parseSnapshot,
  * so what is accepted, and the message for what is not, stay exactly JSON.parse's.
  */
@@ -144,9 +144,9 @@ class RecordLayoutReader {
   /**
    * One string object per distinct text across records: JSON.parse makes a new string for every
    * value longer than ten characters (shorter ones V8 shares already), and sessions repeat theirs a
-   * lot (account, customer, endpoint and agent ids and names, log messages). Sharing them halves what
-   * 10 000 seeded sessions hold in memory (26 to 14 MB) for about 7 ms per 1 000 sessions at start-up
-   * (so only from SHARE_STRINGS_FROM_BYTES on).
+   * lot (account, customer, endpoint and agent ids and names, log messages). Sharing them takes a
+   * large store's resident memory down by much more than the look-ups cost at start-up, which a small
+   * file would not repay (so only from SHARE_STRINGS_FROM_BYTES on; the bench's memory row keeps it).
    * Equal strings are indistinguishable in JavaScript, so nothing else can tell.
    */
   private shareStrings(value: Record<string, unknown> | unknown[]): void {

@@ -78,23 +78,32 @@ export function createBraceWriter(dialect: BraceDialect): {
   function writeObject(value: unknown, type: WireObject, candidates: boolean): string {
     if (!isRecord(value)) return wrongValue(`a ${type.name} object`, value);
     if (!Object.isFrozen(value)) allFrozen = false;
-    let out = '{';
-    let first = true;
-    for (const m of planOf(type)) {
+    const plan = planOf(type);
+    return '{' + writeMemberRange(value, plan, 0, plan.length, candidates, false) + '}';
+  }
+
+  /**
+   * Members `from` to `to` (exclusive) of a plan, missing ones left out; `written` says whether members
+   * came before them, so that the first one written here starts with a comma or not.
+   */
+  function writeMemberRange(value: Record<string, unknown>, plan: readonly Member[], from: number, to: number, candidates: boolean, written: boolean): string {
+    let out = '';
+    for (let i = from; i < to; i++) {
+      const m = plan[i]!;
       let member = value[m.prop.name];
       if (member === undefined || member === null) {
         member = m.fallback;
         if (member === undefined) continue;
       }
-      out += first ? m.first : m.next;
-      first = false;
+      out += written ? m.next : m.first;
+      written = true;
       try {
         out += writeValue(member, m.prop.type, candidates);
       } catch (err) {
         atStep(err, m.step);
       }
     }
-    return out + '}';
+    return out;
   }
 
   function writeValue(value: unknown, type: WireType, candidates: boolean): string {
@@ -160,8 +169,8 @@ export function createBraceWriter(dialect: BraceDialect): {
 
   /**
    * The same bytes as the writer, in pieces of about `chunkChars`: the document's own lists are cut
-   * between items (Codec.stringifyChunks). The document itself is never a cache candidate here:
-   * one large enough to stream is built per request.
+   * between items (Codec.stringifyChunks), the members between them written as writeObject does. The
+   * document itself is never a cache candidate here: one large enough to stream is built per request.
    */
   function* writeChunks(value: unknown, type: WireObject, chunkChars: number): Generator<string, void, undefined> {
     if (!isRecord(value)) {
@@ -169,35 +178,32 @@ export function createBraceWriter(dialect: BraceDialect): {
       return;
     }
     try {
+      const plan = planOf(type);
       let out = '{';
-      let first = true;
-      for (const m of planOf(type)) {
-        let member = value[m.prop.name];
-        if (member === undefined || member === null) {
-          member = m.fallback;
-          if (member === undefined) continue;
-        }
-        out += first ? m.first : m.next;
-        first = false;
+      let written = false;
+      let from = 0;
+      for (let i = 0; i < plan.length; i++) {
+        const m = plan[i]!;
+        const list = value[m.prop.name];
+        if (m.prop.type.kind !== 'list' || !Array.isArray(list)) continue;
+        const before = writeMemberRange(value, plan, from, i, true, written);
+        out += before + (written || before !== '' ? m.next : m.first) + '[';
+        written = true;
+        from = i + 1;
         try {
-          if (m.prop.type.kind !== 'list' || !Array.isArray(member)) {
-            out += writeValue(member, m.prop.type, true);
-            continue;
-          }
-          out += '[';
-          for (let from = 0; from < member.length; from += ITEMS_PER_STEP) {
-            out += writeItems(member, m.prop.type.item, true, from, Math.min(from + ITEMS_PER_STEP, member.length));
+          for (let at = 0; at < list.length; at += ITEMS_PER_STEP) {
+            out += writeItems(list, m.prop.type.item, true, at, Math.min(at + ITEMS_PER_STEP, list.length));
             if (out.length >= chunkChars) {
               yield out;
               out = '';
             }
           }
-          out += ']';
         } catch (err) {
           atStep(err, m.step);
         }
+        out += ']';
       }
-      yield out + '}';
+      yield out + writeMemberRange(value, plan, from, plan.length, true, written) + '}';
     } catch (err) {
       throw writeError(err);
     }

@@ -42,30 +42,30 @@ export function* writeXmlChunks(value: unknown, type: WireObject, chunkChars: nu
     return;
   }
   try {
-    const w = new XmlOut();
-    w.out = '<?xml version="1.0" encoding="utf-8"?>';
-    w.start(type.xmlName, type.xmlNamespace);
-    w.attribute(`xmlns:i="${XML_NS.instance}"`, 'i', XML_NS.instance);
-    for (const { prop, declare, fallback, step } of planOf(type)) {
-      let member = value[prop.name];
-      if (member === undefined || member === null) member = fallback;
-      w.start(prop.clrName, prop.xmlNamespace);
-      if (declare !== undefined) w.declare(declare);
+    const w = startDocument(type);
+    const plan = planOf(type);
+    let from = 0;
+    for (let i = 0; i < plan.length; i++) {
+      const m = plan[i]!;
+      const list = value[m.prop.name];
+      if (m.prop.type.kind !== 'list' || !Array.isArray(list)) continue;
+      writeMemberRange(w, value, plan, from, i, true);
+      startMember(w, m);
       try {
-        if (prop.type.kind === 'list' && Array.isArray(member)) {
-          for (let from = 0; from < member.length; from += ITEMS_PER_STEP) {
-            writeList(w, member, prop.type.item, prop.xmlNamespace, true, from, Math.min(from + ITEMS_PER_STEP, member.length));
-            if (w.out.length >= chunkChars) {
-              yield w.out;
-              w.out = '';
-            }
+        for (let at = 0; at < list.length; at += ITEMS_PER_STEP) {
+          writeList(w, list, m.prop.type.item, m.prop.xmlNamespace, true, at, Math.min(at + ITEMS_PER_STEP, list.length));
+          if (w.out.length >= chunkChars) {
+            yield w.out;
+            w.out = '';
           }
-        } else writeContent(w, member, prop.type, prop.xmlNamespace, true);
+        }
       } catch (err) {
-        atStep(err, step);
+        atStep(err, m.step);
       }
       w.end();
+      from = i + 1;
     }
+    writeMemberRange(w, value, plan, from, plan.length, true);
     w.end();
     yield w.out;
   } catch (err) {
@@ -84,13 +84,19 @@ const I_NIL = ' i:nil="true"';
 let allFrozen = true;
 
 function writeDocument(value: unknown, type: WireObject, candidates: boolean): string {
+  const w = startDocument(type);
+  writeMembers(w, value, type, candidates);
+  w.end();
+  return w.out;
+}
+
+/** The declaration and the root element's start, which declares the `i:` (XMLSchema-instance) prefix. */
+function startDocument(type: WireObject): XmlOut {
   const w = new XmlOut();
   w.out = '<?xml version="1.0" encoding="utf-8"?>';
   w.start(type.xmlName, type.xmlNamespace);
   w.attribute(`xmlns:i="${XML_NS.instance}"`, 'i', XML_NS.instance);
-  writeMembers(w, value, type, candidates);
-  w.end();
-  return w.out;
+  return w;
 }
 
 const itemNames = new WeakMap<WireType, Map<string, XmlName>>();
@@ -132,18 +138,29 @@ function planOf(type: WireObject): readonly MemberPlan[] {
 function writeMembers(w: XmlOut, value: unknown, type: WireObject, candidates: boolean): void {
   if (!isRecord(value)) return wrongValue(`a ${type.name} object`, value);
   if (!Object.isFrozen(value)) allFrozen = false;
-  for (const { prop, declare, fallback, step } of planOf(type)) {
-    let member = value[prop.name];
-    if (member === undefined || member === null) member = fallback;
-    w.start(prop.clrName, prop.xmlNamespace);
-    if (declare !== undefined) w.declare(declare);
+  const plan = planOf(type);
+  writeMemberRange(w, value, plan, 0, plan.length, candidates);
+}
+
+/** Members `from` to `to` (exclusive) of a plan, each an element (a missing reference one `i:nil`). */
+function writeMemberRange(w: XmlOut, value: Record<string, unknown>, plan: readonly MemberPlan[], from: number, to: number, candidates: boolean): void {
+  for (let i = from; i < to; i++) {
+    const m = plan[i]!;
+    let member = value[m.prop.name];
+    if (member === undefined || member === null) member = m.fallback;
+    startMember(w, m);
     try {
-      writeContent(w, member, prop.type, prop.xmlNamespace, candidates);
+      writeContent(w, member, m.prop.type, m.prop.xmlNamespace, candidates);
     } catch (err) {
-      atStep(err, step);
+      atStep(err, m.step);
     }
     w.end();
   }
+}
+
+function startMember(w: XmlOut, m: MemberPlan): void {
+  w.start(m.prop.clrName, m.prop.xmlNamespace);
+  if (m.declare !== undefined) w.declare(m.declare);
 }
 
 /** Writes what goes inside an element already started for a value of `type`. */

@@ -1,25 +1,18 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { startBrokenTarget, type BrokenTarget } from '../contract/fixtures/broken-target.js';
+import { freePort, spawnEvoMock, spawnServe, type ServeProcess } from './helpers/serve-process.js';
 
 interface Ran {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-function spawnEvoMock(args: string[]): ChildProcess & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream } {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] }) as ChildProcess & {
-    stdout: NodeJS.ReadableStream;
-    stderr: NodeJS.ReadableStream;
-  };
 }
 
 /** `evo-mock contract ...` as a user runs it, through tsx from the sources. */
@@ -37,53 +30,12 @@ function evoMock(args: string[]): Promise<Ran> {
 
 const DEV = ['--user', 'dev@example.com', '--password', 'dev'];
 
-/** A port that was free a moment ago, so nothing answers on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-interface Served {
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-/** `evo-mock serve` on a free port over a fresh store in `dir`; resolves once it prints its address. */
-function serveMock(dir: string): Promise<Served> {
-  const child = spawnEvoMock(['serve', '--port', '0', '--db', join(dir, 'db.json'), '--seed', '7', '--sessions', '300', '--quiet']);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const early = (code: number | null) => reject(new Error(`evo-mock serve exited (${String(code)}) before serving: ${out}${err}`));
-    child.once('exit', early);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const url = /serving .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (url) {
-        child.off('exit', early);
-        resolve({
-          url,
-          stop: async () => {
-            child.kill('SIGTERM');
-            await exited;
-          },
-        });
-      }
-    });
-  });
-}
-
 describe('evo-mock contract (the command line)', () => {
-  let mock: Served;
+  let mock: ServeProcess;
   let dir: string;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'evo-mock-contract-cli-'));
-    mock = await serveMock(dir);
+    mock = await spawnServe(['--db', join(dir, 'db.json'), '--seed', '7', '--sessions', '300']);
   });
   after(async () => {
     await mock.stop();
@@ -183,7 +135,7 @@ describe('evo-mock contract (the command line)', () => {
   });
 
   it('exits 2 when nothing answers at the target, and says what to do', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const ran = await evoMock(['contract', '--target', `http://127.0.0.1:${port}`, ...DEV]);
     assert.equal(ran.code, 2, ran.stdout + ran.stderr);
     assert.match(ran.stderr, new RegExp(`cannot reach http://127\\.0\\.0\\.1:${port}: connection refused .*Is the server running\\? Start the mock with 'evo-mock serve'`));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { SCENARIO_NAMES } from '../../src/seed/scenarios/registry.js';
 import { scenarioId } from '../../src/seed/scenarios/scenario-ids.js';
-import { DEV_AUTH, MAIN, spawnServe, type ServeProcess } from '../server/helpers/serve-process.js';
+import { DEV_AUTH, MAIN, spawnServe, type ServeProcess } from './helpers/serve-process.js';
 import { tempDir } from '../store/helpers.js';
 
 /** `evo-mock serve --scenario` and `seed --scenario`, run as the user runs them. */

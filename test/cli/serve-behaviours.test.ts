@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { adminClient } from '../../src/admin-client/admin-client.js';
-import { MAIN, spawnServe } from '../server/helpers/serve-process.js';
+import { MAIN, spawnServe } from './helpers/serve-process.js';
 
 const run = promisify(execFile);
 let dir: string;

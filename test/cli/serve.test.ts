@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { ADMIN_AUTH, DEV_AUTH, MAIN, spawnServe } from '../server/helpers/serve-process.js';
+import { ADMIN_AUTH, DEV_AUTH, MAIN, spawnServe } from './helpers/serve-process.js';
 
 const run = promisify(execFile);
 let dir: string;

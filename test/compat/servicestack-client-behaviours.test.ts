@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { JsonServiceClient, type IReturn } from '@servicestack/client';
-import { adminClient, type AdminClient } from '../../src/admin-client/admin-client.js';
 import { GetMySessions, ListSessions, NewSession } from '../../src/generated/client-dtos.js';
-import { startMock, USERS, type MockServer } from '../server/helpers/mock-server.js';
+import { mockPerFile, USERS } from '../server/helpers/mock-server.js';
 import { devClient, rejection, type ClientError } from './client-helpers.js';
 
 /** ServiceStack's own Authenticate DTO, as its TypeScript reference writes it (not part of the Evo spec). */
@@ -26,18 +25,7 @@ class Authenticate implements IReturn<{ bearerToken?: string }> {
 }
 
 
-let mock: MockServer;
-let admin: AdminClient;
-
-before(async () => {
-  mock = await startMock({ sessions: 30 });
-  admin = adminClient(mock.url);
-});
-after(() => mock.stop());
-beforeEach(async () => {
-  await admin.behaviours.clear();
-  await admin.requests.clear();
-});
+const { mock, admin } = mockPerFile({ sessions: 30, fresh: true });
 
 
 

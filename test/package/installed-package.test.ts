@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { packageRoot } from '../../src/spec/package-root.js';
+import { freePort, served } from '../cli/helpers/serve-process.js';
 
 /**
  * The package as a user gets it: `npm pack` (which builds through `prepare`), `npm install <tarball>` into
@@ -38,40 +38,6 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
 }
 
 const ok = (r: Ran, what: string) => assert.equal(r.code, 0, `${what} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** `evo-mock serve` from the installed package; resolves with its URL once it prints it. */
-function serveInstalled(bin: string, cwd: string, args: readonly string[]): Promise<{ url: string; stop(): Promise<number | null> }> {
-  const child = spawn(bin, ['serve', '--port', '0', '--quiet', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const early = (code: number | null) => reject(new Error(`evo-mock serve exited (${String(code)}) before serving: ${out}`));
-    child.once('exit', early);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (url) {
-        child.off('exit', early);
-        resolve({
-          url,
-          stop: async () => {
-            child.kill('SIGTERM');
-            return exited;
-          },
-        });
-      }
-    });
-  });
-}
 
 const APP_TEST = `import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -167,7 +133,7 @@ describe('the installed package', SLOW, () => {
   });
 
   it('serve answers with the spec and fixtures found inside the package, and contract passes it', async () => {
-    const mock = await serveInstalled(bin, app, ['--db', 'served/db.json', '--sessions', '60', '--seed', '2']);
+    const mock = await served(spawn(bin, ['serve', '--port', '0', '--quiet', '--db', 'served/db.json', '--sessions', '60', '--seed', '2'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] }));
     try {
       const health = await fetch(`${mock.url}/__admin/health`);
       const body = (await health.json()) as { status: string; sessions: number };

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { SessionInfo } from '../../src/generated/dtos.js';
+import { JsonFileStore } from '../../src/store/json-file-store.js';
 import { sortFieldsFromWire } from '../../src/store/session-fields.js';
 import type { SessionQuery, StoredSession } from '../../src/store/session-store.js';
 import type { SortFields } from '../../src/store/list-sessions.js';
@@ -72,4 +73,22 @@ export function stored(over: Partial<SessionInfo> & { id: string; accountId: str
     ...over,
   };
   return parentSessionId === undefined ? { session } : { session, parentSessionId };
+}
+
+/** Dev's first account (Acme Dental Group) in fixtures/users.json. */
+export const ACME = 'a1f0c2d4e6b84f0a9c1d2e3f4a5b6c7d';
+
+/** A session as a client creates it: a call in progress, outgoing, on Acme unless given. */
+export function newCall(over: Partial<SessionInfo> & { id: string; dateCreated: string }): SessionInfo {
+  return stored({ accountId: ACME, callState: 'Connected', ended: false, direction: 'Outgoing', ...over }).session;
+}
+
+/**
+ * Opens the store a child process of durability.test.ts writes to, which its parent seeded. Writers need no
+ * sort fields; `compactAfterBytes` decides how often compactions run under them.
+ */
+export async function openSeededStore(file: string, compactAfterBytes: number): Promise<JsonFileStore> {
+  const store = await JsonFileStore.open({ file, sortFields: new Map(), compactAfterBytes });
+  if (!store) throw new Error(`${file} does not exist; seed it first`);
+  return store;
 }

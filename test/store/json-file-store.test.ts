@@ -6,11 +6,10 @@ import { seedStoreFile } from '../../src/seed/open-or-seed.js';
 import { loadFixtures } from '../../src/store/fixtures.js';
 import { JsonFileStore } from '../../src/store/json-file-store.js';
 import { SessionQueryError, StoreInputError, StoreLockedError } from '../../src/store/store-errors.js';
-import { onCleanup, query, sessionSortFields, tempDir } from './helpers.js';
+import { ACME, newCall, onCleanup, query, sessionSortFields, tempDir } from './helpers.js';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const fixtures = await loadFixtures();
-const ACME = 'a1f0c2d4e6b84f0a9c1d2e3f4a5b6c7d';
 const GLOBEX = 'c3d2e4f6a8b04d2c9e3b4c5d6e7f8a9b';
 const EMPTY = 'e5b4a6c8d0e24b4e9a5c6d7e8f9a0b1c';
 const dev = fixtures.users.find((u) => u.userName === 'dev@example.com')!;
@@ -27,20 +26,7 @@ async function seeded(t: Parameters<typeof tempDir>[0], sessions = 300): Promise
 
 let counter = 0;
 function newSession(store: JsonFileStore, accountId = ACME, over: Partial<SessionInfo> = {}): SessionInfo {
-  return {
-    id: `new${String(++counter).padStart(29, '0')}`,
-    dateCreated: store.now().toISOString(),
-    accountId,
-    dialState: 'None',
-    callState: 'Connected',
-    queueState: 'None',
-    channel: 'Voice',
-    ended: false,
-    holdReason: 'None',
-    direction: 'Outgoing',
-    wasMissed: false,
-    ...over,
-  };
+  return newCall({ id: `new${String(++counter).padStart(29, '0')}`, dateCreated: store.now().toISOString(), accountId, ...over });
 }
 
 describe('the store on a seeded file', () => {

@@ -5,14 +5,12 @@
  * acknowledged) it prints `A WRITER`. The parent kills it with SIGKILL mid-burst.
  * Usage: mixed-writes-under-load.ts DB_FILE COMPACT_AFTER_BYTES
  */
-import { JsonFileStore } from '../../src/store/json-file-store.js';
 import type { StoredSession } from '../../src/store/session-store.js';
-import { stored } from './helpers.js';
+import { ACME, openSeededStore, stored } from './helpers.js';
 
 const [file, compactAfter] = process.argv.slice(2);
 if (!file) throw new Error('usage: mixed-writes-under-load.ts DB_FILE [COMPACT_AFTER_BYTES]');
-const store = await JsonFileStore.open({ file, sortFields: new Map(), compactAfterBytes: Number(compactAfter ?? 1 << 20) });
-if (!store) throw new Error(`${file} does not exist; seed it first`);
+const store = await openSeededStore(file, Number(compactAfter ?? 1 << 20));
 
 const WRITERS = 40;
 
@@ -20,7 +18,7 @@ function entry(id: string, version: number): StoredSession {
   return stored({
     id,
     dateCreated: '2026-11-20T11:00:00.000Z',
-    accountId: 'a1f0c2d4e6b84f0a9c1d2e3f4a5b6c7d',
+    accountId: ACME,
     callState: version % 2 === 0 ? 'Ringing' : 'Connected',
     ended: false,
     displayName: `v${version}`,
@@ -41,16 +39,16 @@ async function writer(w: number): Promise<void> {
     if (pick === undefined || roll < 0.4) {
       const id = `w${String(w).padStart(2, '0')}n${String(made++).padStart(27, '0')}`;
       process.stdout.write(`I ${w} C ${id} 0\n`);
-      await store!.sessions.put(entry(id, 0));
+      await store.sessions.put(entry(id, 0));
       live.set(id, 0);
     } else if (roll < 0.75) {
       const version = (live.get(pick) ?? 0) + 1;
       process.stdout.write(`I ${w} U ${pick} ${version}\n`);
-      await store!.sessions.put(entry(pick, version));
+      await store.sessions.put(entry(pick, version));
       live.set(pick, version);
     } else {
       process.stdout.write(`I ${w} D ${pick} 0\n`);
-      await store!.sessions.delete(pick);
+      await store.sessions.delete(pick);
       live.delete(pick);
     }
     process.stdout.write(`A ${w}\n`);

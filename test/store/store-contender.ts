@@ -5,8 +5,9 @@
  * and wait for the next round.
  */
 import { randomUUID } from 'node:crypto';
-import { JsonFileStore } from '../../src/store/json-file-store.js';
+import type { JsonFileStore } from '../../src/store/json-file-store.js';
 import { StoreLockedError } from '../../src/store/store-errors.js';
+import { newCall, openSeededStore } from './helpers.js';
 
 type Message = { readonly kind: 'go'; readonly file: string; readonly round: number };
 
@@ -15,32 +16,22 @@ const WRITERS = 20;
 async function race(m: Message): Promise<void> {
   let store: JsonFileStore | undefined;
   try {
-    store = await JsonFileStore.open({ file: m.file, sortFields: new Map(), compactAfterBytes: 100_000 });
+    store = await openSeededStore(m.file, 100_000);
   } catch (err) {
     process.send!({ round: m.round, outcome: err instanceof StoreLockedError ? 'locked' : `error: ${String(err)}` });
     return;
   }
-  if (!store) throw new Error(`${m.file} does not exist; seed it first`);
   process.send!({ round: m.round, outcome: 'won' });
   const s = store;
   const writer = async (w: number): Promise<void> => {
     for (;;) {
       const created = await s.create({
-        session: {
+        session: newCall({
           id: randomUUID().replaceAll('-', ''),
           dateCreated: s.now().toISOString(),
-          accountId: 'a1f0c2d4e6b84f0a9c1d2e3f4a5b6c7d',
-          dialState: 'None',
-          callState: 'Connected',
-          queueState: 'None',
-          channel: 'Voice',
-          ended: false,
-          holdReason: 'None',
-          direction: 'Outgoing',
-          wasMissed: false,
           displayName: `round ${m.round} writer ${w}`,
           log: [{ date: s.now().toISOString(), message: 'x'.repeat(500) }],
-        },
+        }),
       });
       process.send!({ round: m.round, outcome: 'acked', id: created.id });
     }

@@ -9,7 +9,8 @@ import type { DataPool } from '../data-pool.js';
 import { requestBodyExample, type ParameterInfo } from '../openapi-lookup.js';
 import { pathValuesFrom, type OperationFacts } from '../operation-facts.js';
 import { typeOf } from '../value-arbitraries.js';
-import { singleRequestCase } from './single-request-case.js';
+import type { RunContext } from '../run-context.js';
+import { singleRequestCase, type SingleRequestSpec } from './single-request-case.js';
 
 /** A value of the wrong type for each parameter kind ServiceStack refuses to bind (it coerces the rest). */
 const WRONG = { integer: 'notanumber', enum: 'NoSuchMember' } as const;
@@ -18,6 +19,7 @@ const WRONG = { integer: 'notanumber', enum: 'NoSuchMember' } as const;
 export function negativeCases(facts: OperationFacts, format: WireFormat): ContractCase[] {
   const { op } = facts;
   const cases: ContractCase[] = [];
+  const body = (ctx: RunContext) => basicBody(op, ctx.pool, requestBodyExample(ctx.model.document, op.operation), `evo-mock contract ${ctx.seed}`);
   if (op.requiresAuth) {
     cases.push(
       singleRequestCase({
@@ -29,7 +31,7 @@ export function negativeCases(facts: OperationFacts, format: WireFormat): Contra
         expect: [401],
         build: (ctx) => ({
           pathParams: pathValuesFrom(ctx.pool, op) ?? unknownPathValues(facts, ctx.seed, ctx.pool),
-          ...(facts.writes ? { body: basicBody(op, ctx.pool, requestBodyExample(ctx.model.document, op.operation), `evo-mock contract ${ctx.seed}`) } : {}),
+          ...(facts.writes ? { body: body(ctx) } : {}),
           authenticated: false,
         }),
       }),
@@ -39,18 +41,9 @@ export function negativeCases(facts: OperationFacts, format: WireFormat): Contra
     const bad = wrongValueFor(p);
     if (bad === undefined) continue;
     cases.push(
-      singleRequestCase({
-        facts,
-        format,
-        kind: 'negative',
-        name: `wrong-type.${p.name}`,
-        title: `refuses ${p.name}=${bad} (400 naming the field)`,
-        expect: [400],
-        build: (ctx) => {
-          const pathParams = pathValuesFrom(ctx.pool, op);
-          return pathParams ? { pathParams, query: { [p.name]: bad } } : `the target showed no ${op.responseType.name} for the path`;
-        },
-        extra: (_ctx, obs) => present([checkErrorField(obs, p.name)]),
+      wrongTypeCase(facts, format, p.name, `refuses ${p.name}=${bad} (400 naming the field)`, (ctx) => {
+        const pathParams = pathValuesFrom(ctx.pool, op);
+        return pathParams ? { pathParams, query: { [p.name]: bad } } : `the target showed no ${op.responseType.name} for the path`;
       }),
     );
   }
@@ -59,19 +52,11 @@ export function negativeCases(facts: OperationFacts, format: WireFormat): Contra
       const bad = wrongValueForMember(m);
       if (bad === undefined) continue;
       cases.push(
-        singleRequestCase({
-          facts,
-          format,
-          kind: 'negative',
-          name: `wrong-type.${m.name}`,
-          title: `refuses a body with ${m.name}=${bad} (400 naming the field)`,
-          expect: [400],
-          build: (ctx) => {
-            const body = { ...basicBody(op, ctx.pool, requestBodyExample(ctx.model.document, op.operation), `evo-mock contract ${ctx.seed}`), [m.name]: bad };
-            return { pathParams: pathValuesFrom(ctx.pool, op) ?? {}, body, textMembers: [m.name] };
-          },
-          extra: (_ctx, obs) => present([checkErrorField(obs, m.name)]),
-        }),
+        wrongTypeCase(facts, format, m.name, `refuses a body with ${m.name}=${bad} (400 naming the field)`, (ctx) => ({
+          pathParams: pathValuesFrom(ctx.pool, op) ?? {},
+          body: { ...body(ctx), [m.name]: bad },
+          textMembers: [m.name],
+        })),
       );
     }
   }
@@ -89,6 +74,20 @@ export function negativeCases(facts: OperationFacts, format: WireFormat): Contra
     );
   }
   return cases;
+}
+
+/** A value of the wrong type for `field` (a query parameter or a body member): a 400 that names the field. */
+function wrongTypeCase(facts: OperationFacts, format: WireFormat, field: string, title: string, build: SingleRequestSpec['build']): ContractCase {
+  return singleRequestCase({
+    facts,
+    format,
+    kind: 'negative',
+    name: `wrong-type.${field}`,
+    title,
+    expect: [400],
+    build,
+    extra: (_ctx, obs) => present([checkErrorField(obs, field)]),
+  });
 }
 
 function wrongValueFor(p: ParameterInfo): string | undefined {

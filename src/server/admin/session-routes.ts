@@ -3,7 +3,7 @@ import type { SessionInfo } from '../../generated/dtos.js';
 import type { Fixtures } from '../../store/fixtures.js';
 import type { SessionStore, StoredSession } from '../../store/session-store.js';
 import { StoreInputError } from '../../store/store-errors.js';
-import { ServiceError, type FieldError } from '../errors/service-error.js';
+import { answerErrors, ServiceError, type FieldError } from '../errors/service-error.js';
 import { newGuidN } from '../operations/new-session.js';
 import type { CodecRegistry } from '../../wire/codec-registry.js';
 import { sendJson, sendText, type WriteLanes } from './admin-json.js';
@@ -208,11 +208,6 @@ function parentErrors(deps: SessionRouteDeps, parentSessionId: string | undefine
 }
 
 /** A write the store refuses for what it holds (not what the schema says) is the caller's 400. */
-async function storeInput<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (err) {
-    if (err instanceof StoreInputError) throw new ServiceError(400, 'ArgumentException', err.message);
-    throw err;
-  }
+function storeInput<T>(write: () => Promise<T>): Promise<T> {
+  return answerErrors(StoreInputError, (err) => new ServiceError(400, 'ArgumentException', err.message), write);
 }

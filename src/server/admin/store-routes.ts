@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { SessionStore } from '../../store/session-store.js';
 import { StoreFileError, StoreInputError } from '../../store/store-errors.js';
 import type { ReplaceResult } from '../../store/store-history.js';
-import { ServiceError } from '../errors/service-error.js';
+import { answerErrors, ServiceError } from '../errors/service-error.js';
 import { sendJson } from './admin-json.js';
 import { readJsonObject } from './session-body.js';
 import { field } from './session-body.js';
@@ -80,21 +80,12 @@ function missing(name: string): ServiceError {
   return new ServiceError(404, 'NotFound', `No snapshot '${name}' exists. GET /__admin/snapshots lists them; POST /__admin/snapshots {"name":"${name}"} saves one.`);
 }
 
-async function inputErrors<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof StoreInputError) throw new ServiceError(400, 'ArgumentException', err.message, [field('Name', 'ArgumentException', err.message)]);
-    throw err;
-  }
+/** A snapshot name the store refuses is the caller's 400, about the Name field. */
+function inputErrors<T>(run: () => Promise<T>): Promise<T> {
+  return answerErrors(StoreInputError, (err) => new ServiceError(400, 'ArgumentException', err.message, [field('Name', 'ArgumentException', err.message)]), run);
 }
 
 /** A saved file that cannot be used is the store's state, not a bug: 409 with the file named. */
-async function fileErrors<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof StoreFileError) throw new ServiceError(409, 'Conflict', err.message);
-    throw err;
-  }
+function fileErrors<T>(run: () => Promise<T>): Promise<T> {
+  return answerErrors(StoreFileError, (err) => new ServiceError(409, 'Conflict', err.message), run);
 }

@@ -18,7 +18,7 @@ export interface AuthSessionOptions {
 }
 
 /**
- * Enough for every browser and test run a team points at one mock, and about 2 MB; without a cap,
+ * Enough for every browser and test run a team points at one mock, in little memory; without a cap,
  * anyone who can sign in could grow the mock's memory without end.
  */
 export const MAX_AUTH_SESSIONS = 10_000;

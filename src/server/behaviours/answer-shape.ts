@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import type {} from '../http/request-state.js';
 import { traceFault } from './request-trace.js';
 
 /**
@@ -13,14 +14,12 @@ export interface AnswerShape {
   readonly dribble: { readonly bytes: number; readonly intervalMs: number };
 }
 
-const KEY = 'answerShape';
-
 export function shapeAnswer(res: Response, shape: AnswerShape): void {
-  res.locals[KEY] = shape;
+  res.locals.answerShape = shape;
 }
 
 export function shapedAnswer(res: Response): AnswerShape | undefined {
-  return res.locals[KEY] as AnswerShape | undefined;
+  return res.locals.answerShape;
 }
 
 export function writeShaped(res: Response, status: number, contentType: string, text: string, shape: AnswerShape): void {

@@ -29,16 +29,7 @@ export function bindStringMap(map: QueryMap, type: WireObject, readJsvValue: Rea
     if (!prop) continue;
     const present = raw.filter((v) => v !== '');
     if (present.length === 0) continue;
-    const text = present.join(',');
-    try {
-      values[prop.name] = readProperty(text, prop.type, readJsvValue);
-    } catch {
-      errors.push({
-        errorCode: 'SerializationException',
-        fieldName: prop.clrName,
-        message: `'${text}' is an Invalid value for '${prop.clrName}': expected ${allowedValues(prop.type)}.`,
-      });
-    }
+    bindProperty(prop, present.join(','), readJsvValue, values, errors);
   }
   return { values, errors };
 }
@@ -50,17 +41,22 @@ export function bindPathParams(params: Readonly<Record<string, string>>, type: W
   for (const [name, text] of Object.entries(params)) {
     const prop = findProperty(type, name.toLowerCase());
     if (!prop || text === '') continue;
-    try {
-      values[prop.name] = readProperty(text, prop.type, readJsvValue);
-    } catch {
-      errors.push({
-        errorCode: 'SerializationException',
-        fieldName: prop.clrName,
-        message: `'${text}' is an Invalid value for '${prop.clrName}': expected ${allowedValues(prop.type)}.`,
-      });
-    }
+    bindProperty(prop, text, readJsvValue, values, errors);
   }
   return { values, errors };
+}
+
+/** Reads one property's text into `values`, or reports why it cannot be read in `errors`. */
+function bindProperty(prop: WireProperty, text: string, readJsvValue: ReadJsvValue, values: Record<string, unknown>, errors: FieldError[]): void {
+  try {
+    values[prop.name] = readProperty(text, prop.type, readJsvValue);
+  } catch {
+    errors.push({
+      errorCode: 'SerializationException',
+      fieldName: prop.clrName,
+      message: `'${text}' is an Invalid value for '${prop.clrName}': expected ${allowedValues(prop.type)}.`,
+    });
+  }
 }
 
 function readProperty(text: string, type: WireType, readJsvValue: ReadJsvValue): unknown {

@@ -24,6 +24,19 @@ export class ServiceError extends Error {
   }
 }
 
+/**
+ * Runs `work`; an error of `kind` (a lower layer's typed complaint about what was asked of it) becomes
+ * the ServiceError `answer` makes of it, and anything else passes on unchanged.
+ */
+export async function answerErrors<E extends Error, T>(kind: new (...args: never[]) => E, answer: (err: E) => ServiceError, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof kind) throw answer(err);
+    throw err;
+  }
+}
+
 export function notFound(message: string): ServiceError {
   return new ServiceError(404, 'NotFound', message);
 }

@@ -4,11 +4,11 @@ import type { WireObject } from '../../spec/wire-type.js';
 
 /**
  * Answers at least this long (list items in one member) are written in chunks. Below it an answer is
- * written whole, with a Content-Length, as before: a page of 25, or a few hundred sessions, takes
- * well under a millisecond and a few MB at most.
+ * written whole, with a Content-Length, as before: a page of 25, or a few hundred sessions, is too
+ * small to hold the event loop or the heap for long.
  */
 export const STREAM_MIN_ITEMS = 1_000;
-/** About 128 KB of UTF-16: each chunk is a millisecond or two of serialization at most. */
+/** About 128 KB of UTF-16: small enough that writing one chunk never holds the event loop for long. */
 export const CHUNK_CHARS = 64 * 1024;
 /** Large answers being serialized at once; the others wait their turn (FIFO), holding only their list. */
 export const MAX_STREAMS_WRITING = 2;

@@ -5,8 +5,8 @@ import { ARCHIVED_SESSIONS } from '../../../src/seed/scenarios/archived-account.
 import { HOSTILE } from '../../../src/seed/scenarios/hostile-strings.js';
 import { LONG_LOG_ENTRIES } from '../../../src/seed/scenarios/long-log.js';
 import { scenarioId } from '../../../src/seed/scenarios/scenario-ids.js';
-import { startScenarioMock, type ScenarioMock } from '../../server/admin-server.js';
-import type { ListBody } from '../../server/helpers/mock-server.js';
+import { startScenarioMock, type ScenarioMock } from '../../server/helpers/scenario-mock.js';
+import { basic, type ListBody } from '../../server/helpers/mock-server.js';
 
 const CONFERENCE = scenarioId('conference', 1);
 const LONG = scenarioId('long-log', 1);
@@ -57,7 +57,7 @@ describe('the QA scenarios', () => {
     assert.equal(s.members![0]!.displayName, HOSTILE.emoji);
     assert.deepEqual(s.members![1]!.applicationData, { note: HOSTILE.all, 'key, with "quotes"': HOSTILE.emoji });
     for (const format of ['xml', 'jsv']) {
-      const res = await fetch(`${mock.url}/sessions?specificIds=${HOSTILE_ID}&format=${format}`, { headers: { Authorization: `Basic ${Buffer.from('dev@example.com:dev').toString('base64')}` } });
+      const res = await fetch(`${mock.url}/sessions?specificIds=${HOSTILE_ID}&format=${format}`, { headers: basic('dev') });
       assert.equal(res.status, 200);
       const text = await res.text();
       assert.ok(text.includes('📞'), `${format} lost the emoji`);

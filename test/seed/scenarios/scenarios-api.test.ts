@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SessionInfo } from '../../../src/generated/dtos.js';
 import { scenarioId } from '../../../src/seed/scenarios/scenario-ids.js';
-import { DEV_ACCOUNT, EMPTY_ACCOUNT, startScenarioMock, type ListBody, type ScenarioMock } from '../../server/admin-server.js';
+import { DEV_ACCOUNT, EMPTY_ACCOUNT, startScenarioMock, type ScenarioMock } from '../../server/helpers/scenario-mock.js';
+import type { ListBody } from '../../server/helpers/mock-server.js';
 
 /** The scenarios as QA meets them: through the real API of a mock started on a store seeded with them. */
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SessionInfo } from '../../../src/generated/dtos.js';
-import { DEV_ACCOUNT, EMPTY_ACCOUNT, startScenarioMock, type ErrorBody, type ListBody, type ScenarioMock } from '../admin-server.js';
+import { DEV_ACCOUNT, EMPTY_ACCOUNT, startScenarioMock, type ScenarioMock } from '../helpers/scenario-mock.js';
+import { basic, type ErrorBody, type ListBody } from '../helpers/mock-server.js';
 
 /** The admin data API on a running mock: real HTTP over a real store file, restarts included. */
 let mock: ScenarioMock;
@@ -19,8 +20,8 @@ function liveDevSession(): SessionInfo {
 
 /** The public API's whole answer, byte for byte (admin sees every account). */
 async function everything(m: ScenarioMock = mock): Promise<string> {
-  const res = await fetch(`${m.url}/sessions?all=true&searchArchive=false`, { headers: { Authorization: `Basic ${Buffer.from('admin@example.com:admin').toString('base64')}`, Accept: 'application/xml' } });
-  const archived = await fetch(`${m.url}/sessions?all=true&searchArchive=true`, { headers: { Authorization: `Basic ${Buffer.from('admin@example.com:admin').toString('base64')}` } });
+  const res = await fetch(`${m.url}/sessions?all=true&searchArchive=false`, { headers: { ...basic('admin'), Accept: 'application/xml' } });
+  const archived = await fetch(`${m.url}/sessions?all=true&searchArchive=true`, { headers: basic('admin') });
   return `${await res.text()}\n${await archived.text()}`;
 }
 
@@ -84,7 +85,7 @@ describe('PATCH /__admin/sessions/{id} (JSON merge patch)', () => {
     assert.equal(ended.body.callState, 'Disconnected');
     assert.equal(ended.body.ended, true);
     assert.equal(ended.body.displayName, undefined, 'null removes a member');
-    const xml = await fetch(`${mock.url}/sessions/${call.id}`, { headers: { Accept: 'application/xml', Authorization: `Basic ${Buffer.from('dev@example.com:dev').toString('base64')}` } });
+    const xml = await fetch(`${mock.url}/sessions/${call.id}`, { headers: { Accept: 'application/xml', ...basic('dev') } });
     assert.match(await xml.text(), /<CallState>Disconnected<\/CallState>/);
     const active = await mock.json<SessionInfo[]>('/sessions/active', { user: 'dev' });
     assert.ok(!JSON.stringify(active.body).includes(call.id!), 'an ended call leaves /sessions/active');

@@ -6,7 +6,8 @@ import { SCENARIO_NAMES } from '../../../src/seed/scenarios/registry.js';
 import { scenarioCatalog, type ScenarioEntry } from '../../../src/seed/scenarios/scenario-catalog.js';
 import { scenarioId } from '../../../src/seed/scenarios/scenario-ids.js';
 import type { StoreData } from '../../../src/store/store-data.js';
-import { DEV_ACCOUNT, EMPTY_ACCOUNT, startScenarioMock, type ErrorBody, type ListBody, type ScenarioMock } from '../admin-server.js';
+import { DEV_ACCOUNT, EMPTY_ACCOUNT, startScenarioMock, type ScenarioMock } from '../helpers/scenario-mock.js';
+import type { ErrorBody, ListBody } from '../helpers/mock-server.js';
 
 /** The admin API on a running mock: real HTTP, real store files, no credentials. */
 

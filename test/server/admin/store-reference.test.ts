@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { storeReference } from '../../../src/server/admin/store-reference.js';
 import type { SessionStore } from '../../../src/store/session-store.js';
 import type { StoreMeta } from '../../../src/store/store-data.js';
-import { startScenarioMock, type ErrorBody } from '../admin-server.js';
+import { startScenarioMock } from '../helpers/scenario-mock.js';
+import type { ErrorBody } from '../helpers/mock-server.js';
 
 /** Which time a scenario on a running mock is dated from, and what happens when the store cannot say. */
 

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { AdminError, adminClient, type AdminClient } from '../../../src/admin-client/admin-client.js';
+import { describe, it } from 'node:test';
+import { AdminError } from '../../../src/admin-client/admin-client.js';
 import { AuthSessions } from '../../../src/server/auth/auth-sessions.js';
 import { WWW_AUTHENTICATE } from '../../../src/server/auth/authorize.js';
-import { startMock, USERS, type MockServer } from '../helpers/mock-server.js';
+import { mockPerFile, startMock, USERS } from '../helpers/mock-server.js';
 
-let mock: MockServer;
-let admin: AdminClient;
-
-before(async () => {
-  mock = await startMock({ sessions: 20 });
-  admin = adminClient(mock.url);
-});
-after(() => mock.stop());
+const { mock, admin } = mockPerFile({ sessions: 20 });
 
 /** Signs in with credentials and answers the cookie header later calls send. */
 async function signIn(user: keyof typeof USERS, rememberMe = false): Promise<{ cookie: string; sessionId: string }> {

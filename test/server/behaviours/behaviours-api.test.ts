@@ -2,18 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { AdminError, adminClient, type AdminClient } from '../../../src/admin-client/admin-client.js';
-import { startMock, type MockServer } from '../helpers/mock-server.js';
+import { beforeEach, describe, it } from 'node:test';
+import { adminClient, AdminError } from '../../../src/admin-client/admin-client.js';
+import { mockPerFile, startMock } from '../helpers/mock-server.js';
 
-let mock: MockServer;
-let admin: AdminClient;
-
-before(async () => {
-  mock = await startMock({ sessions: 40 });
-  admin = adminClient(mock.url);
-});
-after(() => mock.stop());
+const { mock, admin } = mockPerFile({ sessions: 40 });
 beforeEach(() => admin.behaviours.clear());
 
 async function status(path: string, init: RequestInit & { user?: 'dev' | 'admin' | 'other' } = { user: 'dev' }): Promise<number> {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import { after, before, describe, it } from 'node:test';
-import { adminClient, type AdminClient, type BehaviourResponse } from '../../../src/admin-client/admin-client.js';
+import { describe, it } from 'node:test';
+import type { BehaviourResponse } from '../../../src/admin-client/admin-client.js';
 import { loadApiModel } from '../../../src/spec/wire-model.js';
 import type { WireFormat } from '../../../src/wire/codec.js';
 import { defaultCodecs } from '../../../src/wire/codec-registry.js';
-import { basic, startMock, type MockServer } from '../helpers/mock-server.js';
+import { basic, mockPerFile } from '../helpers/mock-server.js';
 import { CONTENT_TYPES } from '../helpers/wire.js';
 import { ACCEPT, LIST_WAYS } from './list-ways.js';
 
@@ -14,14 +14,7 @@ const listSessions = api.operations.find((op) => op.operationId === 'ListSession
 
 const WAYS = LIST_WAYS;
 
-let mock: MockServer;
-let admin: AdminClient;
-
-before(async () => {
-  mock = await startMock({ sessions: 60 });
-  admin = adminClient(mock.url);
-});
-after(() => mock.stop());
+const { mock, admin } = mockPerFile({ sessions: 60 });
 
 async function get(way: (typeof WAYS)[number], extra: Record<string, string> = {}): Promise<Response> {
   return mock.request(way.path, { user: 'dev', headers: { ...(way.accept ? { Accept: way.accept } : {}), ...extra } });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { adminClient, AdminError, type AdminClient } from '../../../src/admin-client/admin-client.js';
+import { describe, it } from 'node:test';
+import { adminClient, AdminError } from '../../../src/admin-client/admin-client.js';
 import { sessionInfoCheck } from '../../../src/server/admin/session-info-check.js';
 import { specExamples } from '../../../src/server/behaviours/spec-examples.js';
 import { loadApiModel } from '../../../src/spec/wire-model.js';
 import type { WireFormat } from '../../../src/wire/codec.js';
 import { defaultCodecs } from '../../../src/wire/codec-registry.js';
-import { startMock, type MockServer } from '../helpers/mock-server.js';
+import { mockPerFile, startMock } from '../helpers/mock-server.js';
 import { CONTENT_TYPES } from '../helpers/wire.js';
 import { LIST_WAYS } from './list-ways.js';
 
@@ -15,14 +15,7 @@ const op = (id: string) => api.operations.find((o) => o.operationId === id)!;
 
 const WAYS = LIST_WAYS;
 
-let mock: MockServer;
-let admin: AdminClient;
-
-before(async () => {
-  mock = await startMock({ sessions: 30 });
-  admin = adminClient(mock.url);
-});
-after(() => mock.stop());
+const { mock, admin } = mockPerFile({ sessions: 30 });
 
 function get(way: (typeof WAYS)[number], prefer: string): Promise<Response> {
   return mock.request(way.path, { user: 'dev', headers: { Prefer: prefer, ...(way.accept ? { Accept: way.accept } : {}) } });

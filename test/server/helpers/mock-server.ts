@@ -1,6 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, beforeEach } from 'node:test';
+import { adminClient, type AdminClient } from '../../../src/admin-client/admin-client.js';
 import type { SessionInfo } from '../../../src/generated/dtos.js';
 import { startRunningMock, type MockParts } from '../../../src/mock/running-mock.js';
 import { defaultsOf } from '../../../src/options/option-model.js';
@@ -18,6 +20,7 @@ export const USERS = {
   guest: { userName: 'guest@example.com', password: 'guest', token: 'guest-token' },
   other: { userName: 'other@example.com', password: 'other', token: 'other-token' },
   admin: { userName: 'admin@example.com', password: 'admin', token: 'admin-token' },
+  empty: { userName: 'empty@example.com', password: 'empty', token: 'empty-token' },
 } as const;
 export type UserName = keyof typeof USERS;
 
@@ -38,8 +41,33 @@ export interface MockServer {
   /** The store the server runs on, for tests that change sessions beneath it. */
   readonly store: JsonFileStore;
   request(path: string, init?: RequestInit & { user?: UserName }): Promise<Response>;
-  json<T = Record<string, unknown>>(path: string, init?: RequestInit & { user?: UserName }): Promise<{ status: number; body: T; headers: Headers }>;
+  json<T = Record<string, unknown>>(path: string, init?: JsonAsk): Promise<JsonAnswer<T>>;
   stop(): Promise<void>;
+}
+
+/** How a test asks: fetch's options, a user to sign in as (Basic), and a body sent as JSON when it is an object or array. */
+export type JsonAsk = Omit<RequestInit, 'body'> & { user?: UserName; body?: unknown };
+
+export interface JsonAnswer<T> {
+  readonly status: number;
+  /** The answer read as JSON; undefined when it is empty. */
+  readonly body: T;
+  readonly headers: Headers;
+}
+
+/**
+ * Asks the mock at `url` and reads the answer as JSON. An object or array body is sent as JSON, with
+ * Content-Type application/json unless the test gives one; any other body (a string) goes as it is.
+ */
+export async function askJson<T>(url: string, path: string, init: JsonAsk = {}): Promise<JsonAnswer<T>> {
+  const { user, body, headers, ...rest } = init;
+  const h: Record<string, string> = { ...(user ? basic(user) : {}), ...(headers as Record<string, string> | undefined) };
+  const asJson = typeof body === 'object' && body !== null && (Array.isArray(body) || Object.getPrototypeOf(body) === Object.prototype);
+  if (asJson) h['Content-Type'] ??= 'application/json';
+  const payload = asJson ? JSON.stringify(body) : (body as RequestInit['body']);
+  const res = await fetch(url + path, { ...rest, headers: h, ...(payload !== undefined ? { body: payload } : {}) });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text === '' ? undefined : JSON.parse(text)) as T };
 }
 
 /** What every test mock starts from: the options' defaults, on a free loopback port, without request lines. */
@@ -76,16 +104,39 @@ export async function startMock(
     data,
     store: server.store,
     request,
-    async json<T>(path: string, init?: RequestInit & { user?: UserName }) {
-      const res = await request(path, init);
-      const text = await res.text();
-      return { status: res.status, headers: res.headers, body: (text === '' ? undefined : JSON.parse(text)) as T };
-    },
+    json: (path, init) => askJson(server.url, path, init),
     async stop() {
       await server.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One mock for all the tests of a file, with its admin client: started in `before`, stopped in `after`. With
+ * `fresh`, its behaviours and request journal are cleared before each test, so no test sees another's. The two
+ * returned stand in for the running ones (they forward to them), so use them inside tests and hooks.
+ */
+export function mockPerFile(options: { sessions: number; fresh?: boolean }): { mock: MockServer; admin: AdminClient } {
+  let running: { mock: MockServer; admin: AdminClient } | undefined;
+  const started = () => {
+    if (!running) throw new Error('the mock starts in before(): use it inside tests and hooks');
+    return running;
+  };
+  before(async () => {
+    const mock = await startMock({ sessions: options.sessions });
+    running = { mock, admin: adminClient(mock.url) };
+  });
+  after(() => running?.mock.stop());
+  if (options.fresh) {
+    beforeEach(async () => {
+      await started().admin.behaviours.clear();
+      await started().admin.requests.clear();
+    });
+  }
+  const forward = <T extends object>(pick: (r: { mock: MockServer; admin: AdminClient }) => T): T =>
+    new Proxy({} as T, { get: (_, key) => Reflect.get(pick(started()), key) as unknown });
+  return { mock: forward((r) => r.mock), admin: forward((r) => r.admin) };
 }
 
 export interface ListBody {

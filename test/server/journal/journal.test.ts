@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { adminClient, AdminError, type AdminClient, type JournalEntry } from '../../../src/admin-client/admin-client.js';
-import { startMock, type MockServer } from '../helpers/mock-server.js';
+import { describe, it } from 'node:test';
+import { adminClient, type AdminClient, AdminError, type JournalEntry } from '../../../src/admin-client/admin-client.js';
+import { mockPerFile, startMock } from '../helpers/mock-server.js';
 
-let mock: MockServer;
-let admin: AdminClient;
-
-before(async () => {
-  mock = await startMock({ sessions: 40 });
-  admin = adminClient(mock.url);
-});
-after(() => mock.stop());
-beforeEach(async () => {
-  await admin.behaviours.clear();
-  await admin.requests.clear();
-});
+const { mock, admin } = mockPerFile({ sessions: 40, fresh: true });
 
 async function call(path: string, init: RequestInit & { user?: 'dev' | 'admin' | 'other' } = {}): Promise<Response> {
   const res = await mock.request(path, init);

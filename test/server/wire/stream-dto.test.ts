@@ -3,6 +3,7 @@ import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { STREAM_MIN_ITEMS } from '../../../src/server/wire/stream-dto.js';
 import { loadApiModel } from '../../../src/spec/wire-model.js';
+import type { WireObject, WireProperty, WireType } from '../../../src/spec/wire-type.js';
 import { writeJson, writeJsonChunks } from '../../../src/wire/json-writer.js';
 import { writeJsv, writeJsvChunks } from '../../../src/wire/jsv-writer.js';
 import { writeXml, writeXmlChunks } from '../../../src/wire/xml-writer.js';
@@ -33,6 +34,31 @@ describe('writing a document in chunks', () => {
           if (chunkChars === 1 && v.value['items'] && (v.value['items'] as unknown[]).length > 8) assert.ok(pieces.length > 2);
         });
       }
+    }
+  }
+});
+
+describe('writing in chunks a list between other members', () => {
+  const ns = 'http://schemas.datacontract.org/2004/07/Test';
+  const prop = (name: string, type: WireType, valueType = false): WireProperty => ({ name, clrName: name[0]!.toUpperCase() + name.slice(1), type, xmlNamespace: ns, valueType });
+  const properties = [prop('before', { kind: 'string' }), prop('names', { kind: 'list', item: { kind: 'string' } }), prop('count', { kind: 'integer' }, true), prop('after', { kind: 'string' })];
+  const type: WireObject = { name: 'Middle', xmlName: 'Middle', xmlNamespace: ns, properties, xmlOrder: properties };
+  const names = Array.from({ length: 30 }, (_, i) => `n${i},:`);
+  const values: { name: string; value: Record<string, unknown> }[] = [
+    { name: 'every member', value: { before: 'b', names, count: 3, after: 'a' } },
+    { name: 'nothing before the list', value: { names, after: 'a' } },
+    { name: 'the list missing', value: { before: 'b', after: 'a' } },
+    { name: 'only the list', value: { names } },
+  ];
+  for (const w of [
+    { name: 'json', whole: writeJson, chunks: writeJsonChunks },
+    { name: 'jsv', whole: writeJsv, chunks: writeJsvChunks },
+    { name: 'xml', whole: writeXml, chunks: writeXmlChunks },
+  ]) {
+    for (const v of values) {
+      it(`${w.name}, ${v.name}: the same bytes in chunks as whole`, () => {
+        assert.equal([...w.chunks(v.value, type, 16)].join(''), w.whole(v.value, type));
+      });
     }
   }
 });
