@@ -4,7 +4,7 @@ import type { Fixtures } from '../store/fixtures.js';
 import { storeFiles } from '../store/journaled-adapter.js';
 import type { JsonFileStore } from '../store/json-file-store.js';
 import { snapshotChunks } from '../store/snapshot-format.js';
-import type { StoreData } from '../store/store-data.js';
+import type { AccountRecordLists, StoreData } from '../store/store-data.js';
 import { writeWorldFile } from '../store/world-file.js';
 
 /**
@@ -49,6 +49,6 @@ export async function migrateStore(store: JsonFileStore, file: string, fixtures:
   return lines;
 }
 
-function sameRecords(a: Pick<StoreData, 'customers' | 'endpoints' | 'agents' | 'teams'>, b: Pick<StoreData, 'customers' | 'endpoints' | 'agents' | 'teams'>): boolean {
+function sameRecords(a: AccountRecordLists, b: AccountRecordLists): boolean {
   return (['customers', 'endpoints', 'agents', 'teams'] as const).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }

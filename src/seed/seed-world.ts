@@ -1,7 +1,7 @@
 import type { CustomerBreadcrumb } from '../generated/dtos.js';
 import { breadcrumbOf } from '../store/account-records.js';
 import type { FixtureAccount, FixtureUser, Fixtures } from '../store/fixtures.js';
-import type { AgentRecord, CustomerRecord, EndpointRecord, StoreData, TeamRecord } from '../store/store-data.js';
+import type { AccountRecordLists, AgentRecord, CustomerRecord, EndpointRecord, TeamRecord } from '../store/store-data.js';
 import type { WorldExtras } from '../store/world-file.js';
 import type { FakerRandom } from './seed-random.js';
 import { avatarUrl } from './avatar-url.js';
@@ -32,12 +32,9 @@ export interface AccountWorld {
   readonly breadcrumbs: ReadonlyMap<string, CustomerBreadcrumb[]>;
 }
 
-export interface World {
+/** Every account's world, and the records they hold between them as the store keeps them. */
+export interface World extends AccountRecordLists {
   readonly accounts: readonly AccountWorld[];
-  readonly customers: CustomerRecord[];
-  readonly endpoints: EndpointRecord[];
-  readonly agents: AgentRecord[];
-  readonly teams: TeamRecord[];
   readonly endpointsById: ReadonlyMap<string, EndpointRecord>;
 }
 
@@ -160,7 +157,7 @@ export function worldExtrasOf(world: World, seed: number): WorldExtras {
  * them) and the extras file. No generator runs, so it does not depend on faker's draws. Undefined
  * when the store's records do not fit the fixtures (an account or a customer the other lacks).
  */
-export function worldFromStore(fixtures: Fixtures, records: Pick<StoreData, 'customers' | 'endpoints' | 'agents' | 'teams'>, extras: WorldExtras): World | undefined {
+export function worldFromStore(fixtures: Fixtures, records: AccountRecordLists, extras: WorldExtras): World | undefined {
   const customersById = new Map(records.customers.map((c) => [c.id, c]));
   const fixtureIds = new Set(fixtures.users.map((u) => u.id));
   const accounts: AccountWorld[] = [];

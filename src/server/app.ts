@@ -6,6 +6,7 @@ import type { Fixtures } from '../store/fixtures.js';
 import type { SessionStore } from '../store/session-store.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { authenticateService } from './auth/authenticate-service.js';
+import { authenticateResponseType } from './auth/auth-dtos.js';
 import { UserDirectory } from './auth/user-directory.js';
 import type { ReadJsvValue } from './binding/string-map-binder.js';
 import { adminGuard } from './admin/admin-guard.js';
@@ -113,6 +114,7 @@ export function createApp(options: AppOptions): Express {
     userDirectory,
     sessions: controls.sessions,
     gate: controls.gate,
+    authenticateResponse: authenticateResponseType(api.errorResponse),
   };
   const handlers = {
     ...createHandlers({ store, userDirectory, quirks: options.quirks }),

@@ -1,6 +1,6 @@
 import type { CustomerBreadcrumb } from '../generated/dtos.js';
 import type { AccountScope, CustomerView } from './session-store.js';
-import type { AgentRecord, CustomerRecord, EndpointRecord, StoreData, TeamRecord } from './store-data.js';
+import type { AccountRecordLists, AgentRecord, CustomerRecord, EndpointRecord, TeamRecord } from './store-data.js';
 
 /**
  * The records that sit beside the sessions (customers, endpoints, agents, teams), each looked up by id
@@ -13,7 +13,7 @@ export class AccountRecords {
   private readonly agentsByEmail: Map<string, AgentRecord>;
   private readonly teams: Map<string, TeamRecord>;
 
-  constructor(data: Pick<StoreData, 'customers' | 'endpoints' | 'agents' | 'teams'>) {
+  constructor(data: AccountRecordLists) {
     this.customers = new Map(data.customers.map((c) => [c.id, c]));
     this.endpoints = new Map(data.endpoints.map((e) => [e.id, e]));
     this.agents = new Map(data.agents.map((a) => [a.id, a]));

@@ -8,7 +8,7 @@ import { storeFiles } from './journaled-adapter.js';
 import { StoreHistory } from './store-history.js';
 import { readWorldFile, type WorldExtras } from './world-file.js';
 import type { AccountScope, CustomerView, SessionPage, SessionQuery, SessionStore, StoredSession } from './session-store.js';
-import type { AgentRecord, EndpointRecord, StoreData, StoreMeta, TeamRecord } from './store-data.js';
+import type { AccountRecordLists, AgentRecord, EndpointRecord, StoreMeta, TeamRecord } from './store-data.js';
 import { StoreInputError } from './store-errors.js';
 
 export interface OpenStoreOptions {
@@ -76,7 +76,7 @@ export class JsonFileStore implements SessionStore {
   }
 
   /** The account records as stored (customers, endpoints, agents, teams), in the seed's order. */
-  records(): Pick<StoreData, 'customers' | 'endpoints' | 'agents' | 'teams'> {
+  records(): AccountRecordLists {
     return this.db.low.data;
   }
 

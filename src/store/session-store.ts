@@ -2,7 +2,7 @@ import type { CustomerBreadcrumb, SessionInfo } from '../generated/dtos.js';
 import type { QueryProblem } from './list-sessions.js';
 import type { SessionRepository } from './session-repository.js';
 import type { StoreHistory } from './store-history.js';
-import type { AgentRecord, CustomerRecord, EndpointRecord, StoreData, TeamRecord } from './store-data.js';
+import type { AccountRecordLists, AgentRecord, CustomerRecord, EndpointRecord, TeamRecord } from './store-data.js';
 import type { WorldExtras } from './world-file.js';
 
 export type { QueryProblem } from './list-sessions.js';
@@ -59,7 +59,7 @@ export interface SessionPage {
 
 /**
  * What the server runs on: the sessions (the SessionRepository seam, through which every change
- * goes), the directory beside them, and the clock, with the scope checks of the public operations
+ * goes), the account records beside them, and the clock, with the scope checks of the public operations
  * on top. Reads are synchronous over memory; writes resolve once durable.
  */
 export interface SessionStore {
@@ -69,8 +69,8 @@ export interface SessionStore {
   readonly history: StoreHistory;
   /** Each account's callers and queues, for scenarios; undefined for a store an earlier evo-mock wrote. */
   readonly world: WorldExtras | undefined;
-  /** The directory's records as stored, in the seed's order. */
-  records(): Pick<StoreData, 'customers' | 'endpoints' | 'agents' | 'teams'>;
+  /** The account records as stored, in the seed's order. */
+  records(): AccountRecordLists;
   list(query: SessionQuery, scope: AccountScope): SessionPage;
   get(id: string, scope: AccountScope): SessionInfo | undefined;
   /** Sessions not ended in the reachable accounts (GetActiveSessions). */

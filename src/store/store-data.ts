@@ -1,16 +1,20 @@
 import type { StoredSession } from './session-store.js';
 
 /**
- * What the db file holds. Sessions reference the records beside them (customers, endpoints, agents,
- * teams), so the seed writes them together and NewSession can check a customerId or resolve
+ * The records the sessions reference, as stored (account-records.ts looks them up within a scope).
+ * The seed writes them with the sessions, so NewSession can check a customerId or resolve
  * `user:ID` / `team:ID` against the same file.
  */
-export interface StoreData {
-  readonly meta: StoreMeta;
+export interface AccountRecordLists {
   readonly customers: readonly CustomerRecord[];
   readonly endpoints: readonly EndpointRecord[];
   readonly agents: readonly AgentRecord[];
   readonly teams: readonly TeamRecord[];
+}
+
+/** What the db file holds: the account records and the sessions beside them. */
+export interface StoreData extends AccountRecordLists {
+  readonly meta: StoreMeta;
   /** Oldest first (by dateCreated, then id), which keeps the file's tail where new sessions go. */
   readonly sessions: readonly StoredSession[];
 }

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { ApiModel } from '../../spec/api-model.js';
 import type { WireObject } from '../../spec/wire-type.js';
-import { AUTH_STATUS, AUTHENTICATE_RESPONSE } from '../auth/auth-dtos.js';
+import { AUTH_STATUS, authenticateResponseType } from '../auth/auth-dtos.js';
 import type { BehaviourInput, Effect } from '../behaviours/behaviour.js';
 import { readBehaviour } from '../behaviours/behaviour.js';
 import type { BehaviourRegistry } from '../behaviours/behaviour-registry.js';
@@ -64,7 +64,7 @@ function bodyCheck(deps: BehaviourRouteDeps): (input: BehaviourInput, effect: Ef
   const checks = new Map<string, SessionInfoCheck>();
   const known = new Map<string, WireObject>([
     ...deps.api.operations.map((op) => [op.operationId.toLowerCase(), op.responseType] as const),
-    ['authenticate', AUTHENTICATE_RESPONSE],
+    ['authenticate', authenticateResponseType(deps.api.errorResponse)],
     ['authstatus', AUTH_STATUS],
   ]);
   const names = [...deps.api.operations.map((op) => op.operationId), 'Authenticate', 'AuthStatus'];

@@ -5,6 +5,7 @@ import { XML_NS, type WireObject, type WireProperty, type WireType } from '../..
  * spec (the DTO pages do not document them), so their shapes are written here, from ServiceStack 6's
  * Authenticate / AuthenticateResponse ([DataContract] with DataMember Order, in
  * http://schemas.servicestack.net/types) and from what the Evo Voice CLI reads off /auth/status.
+ * The ResponseStatus an AuthenticateResponse carries is the spec's own (spec/servicestack-types.ts).
  */
 
 const STRING: WireType = { kind: 'string' };
@@ -26,21 +27,6 @@ function orderedContract(name: string, xmlNamespace: string, members: readonly M
   return { name, xmlName: name, xmlNamespace, properties, xmlOrder: properties };
 }
 
-const RESPONSE_ERROR = orderedContract('ResponseError', XML_NS.servicestack, [
-  ['errorCode', STRING],
-  ['fieldName', STRING],
-  ['message', STRING],
-  ['meta', STRING_MAP],
-]);
-
-const RESPONSE_STATUS = orderedContract('ResponseStatus', XML_NS.servicestack, [
-  ['errorCode', STRING],
-  ['message', STRING],
-  ['stackTrace', STRING],
-  ['errors', { kind: 'list', item: { kind: 'object', type: RESPONSE_ERROR } }],
-  ['meta', STRING_MAP],
-]);
-
 /** The request of POST /auth/{provider}: only the members a credentials sign-in uses are bound. */
 export const AUTHENTICATE = orderedContract('Authenticate', XML_NS.servicestack, [
   ['provider', STRING],
@@ -51,22 +37,42 @@ export const AUTHENTICATE = orderedContract('Authenticate', XML_NS.servicestack,
   ['meta', STRING_MAP],
 ]);
 
-export const AUTHENTICATE_RESPONSE = orderedContract('AuthenticateResponse', XML_NS.servicestack, [
-  ['userId', STRING],
-  ['sessionId', STRING],
-  ['userName', STRING],
-  ['displayName', STRING],
-  ['referrerUrl', STRING],
-  ['bearerToken', STRING],
-  ['refreshToken', STRING],
-  ['refreshTokenExpiry', STRING],
-  ['profileUrl', STRING],
-  ['roles', STRINGS],
-  ['permissions', STRINGS],
-  ['authProvider', STRING],
-  ['responseStatus', { kind: 'object', type: RESPONSE_STATUS }],
-  ['meta', STRING_MAP],
-]);
+const authenticateResponses = new WeakMap<WireObject, WireObject>();
+
+/**
+ * AuthenticateResponse around the ResponseStatus of the spec's ErrorResponse (ApiModel.errorResponse),
+ * so ServiceStack's error status is described once; the same object for the same spec.
+ */
+export function authenticateResponseType(errorResponse: WireObject): WireObject {
+  let type = authenticateResponses.get(errorResponse);
+  if (!type) authenticateResponses.set(errorResponse, (type = authenticateResponse(responseStatusOf(errorResponse))));
+  return type;
+}
+
+function responseStatusOf(errorResponse: WireObject): WireType {
+  const member = errorResponse.properties.find((p) => p.name === 'responseStatus');
+  if (!member) throw new Error(`${errorResponse.name} has no responseStatus member: spec/openapi.json is not what evo-mock generates; run 'npm run generate'.`);
+  return member.type;
+}
+
+function authenticateResponse(responseStatus: WireType): WireObject {
+  return orderedContract('AuthenticateResponse', XML_NS.servicestack, [
+    ['userId', STRING],
+    ['sessionId', STRING],
+    ['userName', STRING],
+    ['displayName', STRING],
+    ['referrerUrl', STRING],
+    ['bearerToken', STRING],
+    ['refreshToken', STRING],
+    ['refreshTokenExpiry', STRING],
+    ['profileUrl', STRING],
+    ['roles', STRINGS],
+    ['permissions', STRINGS],
+    ['authProvider', STRING],
+    ['responseStatus', responseStatus],
+    ['meta', STRING_MAP],
+  ]);
+}
 
 /**
  * GET /auth/status. The CLR name and namespace are not documented anywhere we can read; these are

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Principal } from './authenticate.js';
-import { AUTH_STATUS, AUTHENTICATE_RESPONSE } from './auth-dtos.js';
+import { AUTH_STATUS } from './auth-dtos.js';
 import { authenticateService, beginAuth, signOut, type AuthServiceDeps } from './authenticate-service.js';
 import { sendDto } from '../wire/send.js';
 
@@ -21,10 +21,10 @@ export function authRoutes(deps: AuthRouteDeps): Router {
   });
 
   router.all('/logout', async (req, res) => {
-    const { format, proceed } = await beginAuth(req, res, deps, 'Authenticate', AUTHENTICATE_RESPONSE);
+    const { format, proceed } = await beginAuth(req, res, deps, 'Authenticate', deps.authenticateResponse);
     if (!proceed) return;
     signOut(req, res, deps);
-    sendDto(res, 200, format, {}, AUTHENTICATE_RESPONSE);
+    sendDto(res, 200, format, {}, deps.authenticateResponse);
   });
 
   router.all(['/', '/:provider'], authenticateService(deps));

@@ -9,7 +9,7 @@ import { routeFormats } from '../wire/route-formats.js';
 import { sendDto } from '../wire/send.js';
 import type { BehaviourGate } from '../behaviours/behaviour-gate.js';
 import type { WireObject } from '../../spec/wire-type.js';
-import { AUTHENTICATE, AUTHENTICATE_RESPONSE } from './auth-dtos.js';
+import { AUTHENTICATE } from './auth-dtos.js';
 import { AuthSessions } from './auth-sessions.js';
 import { authenticate, type AuthDeps, type Authentication } from './authenticate.js';
 import { notAuthenticated } from './authorize.js';
@@ -17,6 +17,8 @@ import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
 
 export interface AuthServiceDeps extends AuthDeps, BindDeps {
   readonly gate: BehaviourGate;
+  /** The AuthenticateResponse type, around the spec's ResponseStatus (authenticateResponseType). */
+  readonly authenticateResponse: WireObject;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function beginAuth(
  */
 export function authenticateService(deps: AuthServiceDeps): RequestHandler {
   return async (req, res) => {
-    const { format, auth, query, proceed } = await beginAuth(req, res, deps, 'Authenticate', AUTHENTICATE_RESPONSE);
+    const { format, auth, query, proceed } = await beginAuth(req, res, deps, 'Authenticate', deps.authenticateResponse);
     if (!proceed) return;
     const verb = req.method === 'HEAD' ? 'GET' : req.method;
     if (verb !== 'GET' && verb !== 'POST' && verb !== 'DELETE') throw noServiceMethod('Authenticate', req.method, 'AuthenticateService');
@@ -56,12 +58,12 @@ export function authenticateService(deps: AuthServiceDeps): RequestHandler {
     const provider = (str(req.params['provider']) ?? str(dto['provider']) ?? 'credentials').toLowerCase();
     if (verb === 'DELETE' || provider === 'logout') {
       signOut(req, res, deps);
-      sendDto(res, 200, format, {}, AUTHENTICATE_RESPONSE);
+      sendDto(res, 200, format, {}, deps.authenticateResponse);
       return;
     }
     if (verb === 'GET') {
       if (!auth.principal) throw notAuthenticated(auth.rejected);
-      sendDto(res, 200, format, authenticateResponse(auth.principal.user, auth.principal.sessionId), AUTHENTICATE_RESPONSE);
+      sendDto(res, 200, format, authenticateResponse(auth.principal.user, auth.principal.sessionId), deps.authenticateResponse);
       return;
     }
     if (provider !== 'credentials') throw notFound(`No configuration was added for OAuth provider '${provider}'`);
@@ -69,7 +71,7 @@ export function authenticateService(deps: AuthServiceDeps): RequestHandler {
     const password = str(dto['password']);
     if ((!userName || !password) && auth.principal) {
       // Already signed in: ServiceStack answers with the current session.
-      sendDto(res, 200, format, authenticateResponse(auth.principal.user, auth.principal.sessionId), AUTHENTICATE_RESPONSE);
+      sendDto(res, 200, format, authenticateResponse(auth.principal.user, auth.principal.sessionId), deps.authenticateResponse);
       return;
     }
     const missing: FieldError[] = [];
@@ -85,7 +87,7 @@ export function authenticateService(deps: AuthServiceDeps): RequestHandler {
     const ids = { ssId: AuthSessions.newId(), ssPid: AuthSessions.newId() };
     deps.sessions.save(user.id, rememberMe ? [ids.ssId, ids.ssPid] : [ids.ssId]);
     setSessionCookies(res, ids, rememberMe);
-    sendDto(res, 200, format, authenticateResponse(user, rememberMe ? ids.ssPid : ids.ssId), AUTHENTICATE_RESPONSE);
+    sendDto(res, 200, format, authenticateResponse(user, rememberMe ? ids.ssPid : ids.ssId), deps.authenticateResponse);
   };
 }
 

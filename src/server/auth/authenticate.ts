@@ -63,8 +63,8 @@ function principalOf(user: FixtureUser, deps: AuthDeps, sessionId?: string): Pri
 /**
  * Callers send the same Authorization header on every request; the user directory's users and
  * passwords do not change while it exists, so a header once verified maps to its user without
- * decoding and comparing again. Only successes are kept, at most BASIC_CACHE_SIZE headers per user
- * directory (the map starts over when full), and principals (read-only) are shared per user.
+ * decoding and comparing again. Only successes are kept, at most BASIC_CACHE_SIZE headers per
+ * UserDirectory (the map starts over when full), and principals (read-only) are shared per user.
  */
 const BASIC_CACHE_SIZE = 256;
 const verifiedBasic = new WeakMap<UserDirectory, Map<string, FixtureUser>>();
