@@ -1,33 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { JsonServiceClient, type IReturn } from '@servicestack/client';
+import { JsonServiceClient } from '@servicestack/client';
 import { GetMySessions, ListSessions, NewSession } from '../../src/generated/client-dtos.js';
 import { mockPerFile, USERS } from '../server/helpers/mock-server.js';
-import { devClient, rejection, type ClientError } from './client-helpers.js';
-
-/** ServiceStack's own Authenticate DTO, as its TypeScript reference writes it (not part of the Evo spec). */
-class Authenticate implements IReturn<{ bearerToken?: string }> {
-  provider?: string;
-  userName?: string;
-  password?: string;
-  constructor(init?: Partial<Authenticate>) {
-    Object.assign(this, init);
-  }
-  getTypeName(): string {
-    return 'Authenticate';
-  }
-  getMethod(): string {
-    return 'POST';
-  }
-  createResponse(): { bearerToken?: string } {
-    return {};
-  }
-}
-
+import { Authenticate, devClient, rejection, type ClientError } from './client-helpers.js';
 
 const { mock, admin } = mockPerFile({ sessions: 30, fresh: true });
-
-
 
 describe('JsonServiceClient meets behaviours as it would meet ServiceStack', () => {
   for (const status of [503, 429, 500, 502] as const) {

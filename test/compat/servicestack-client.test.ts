@@ -1,39 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { JsonServiceClient, type IReturn } from '@servicestack/client';
+import { JsonServiceClient } from '@servicestack/client';
 import { GetActiveSessions, GetMySessions, GetSession, ListSessions, NewSession } from '../../src/generated/client-dtos.js';
 import type { ListResponse, SessionInfo } from '../../src/generated/dtos.js';
 import { startMock, USERS, type MockServer } from '../server/helpers/mock-server.js';
-import { devClient, rejection, type ClientError } from './client-helpers.js';
-
-/**
- * ServiceStack's own Authenticate DTO (ServiceStack.Authenticate): not part of the Evo Voice spec, so not
- * generated; written as ServiceStack's TypeScript reference writes it, with the members a sign-in uses.
- */
-class Authenticate implements IReturn<AuthenticateResponse> {
-  provider?: string;
-  userName?: string;
-  password?: string;
-  rememberMe?: boolean;
-  constructor(init?: Partial<Authenticate>) {
-    Object.assign(this, init);
-  }
-  getTypeName(): string {
-    return 'Authenticate';
-  }
-  getMethod(): string {
-    return 'POST';
-  }
-  createResponse(): AuthenticateResponse {
-    return {};
-  }
-}
-interface AuthenticateResponse {
-  userId?: string;
-  sessionId?: string;
-  userName?: string;
-}
-
+import { Authenticate, devClient, rejection, type ClientError } from './client-helpers.js';
 
 let mock: MockServer;
 let emptyUnauthorized: MockServer;
@@ -44,8 +15,6 @@ before(async () => {
   for (const id of mock.fixtures.users.find((u) => u.userName === USERS.dev.userName)!.accountIds) DEV_ACCOUNTS.add(id);
 });
 after(() => Promise.all([mock.stop(), emptyUnauthorized.stop()]));
-
-
 
 describe('JsonServiceClient with the generated request DTOs (through /api/{Operation})', () => {
   it('ListSessions pages through the caller\'s sessions; totals agree with the REST route', async () => {

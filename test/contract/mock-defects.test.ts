@@ -29,6 +29,16 @@ const path = (e: ProxiedExchange) => new URL(e.url, 'http://x').pathname;
 const query = (e: ProxiedExchange) => new URL(e.url, 'http://x').searchParams;
 const isSessionById = (e: ProxiedExchange) => /^\/sessions\/[0-9a-f]{32}$/.test(path(e));
 
+/** Rewrites the items of a JSON list answer (200) to a request with `param`; `change` answers undefined to leave the answer as it is. */
+function rewriteItems(e: ProxiedExchange, param: string, change: (items: unknown[]) => unknown[] | undefined): void {
+  if (!isJson(e) || e.status !== 200 || !query(e).has(param)) return;
+  const body = JSON.parse(e.body) as { items: unknown[] };
+  const items = change(body.items);
+  if (items === undefined) return;
+  body.items = items;
+  e.body = JSON.stringify(body);
+}
+
 const defects: Defect[] = [
   {
     name: 'a wrong type (a bool sent as a string)',
@@ -127,13 +137,7 @@ const defects: Defect[] = [
     name: 'a sort order that does not hold',
     formats: ['json'],
     caughtBy: 'sort',
-    rewrite: (e) => {
-      if (!isJson(e) || e.status !== 200 || !query(e).has('sortField')) return;
-      const body = JSON.parse(e.body) as { items: unknown[] };
-      if (body.items.length < 2) return;
-      body.items = [body.items[body.items.length - 1], ...body.items.slice(0, -1)];
-      e.body = JSON.stringify(body);
-    },
+    rewrite: (e) => rewriteItems(e, 'sortField', (items) => (items.length < 2 ? undefined : [items[items.length - 1], ...items.slice(0, -1)])),
   },
   {
     name: 'a filter that lets other items through',
@@ -147,12 +151,7 @@ const defects: Defect[] = [
     name: 'a page longer than countPerPage',
     formats: ['json'],
     caughtBy: 'page-size',
-    rewrite: (e) => {
-      if (!isJson(e) || e.status !== 200 || !query(e).has('countPerPage')) return;
-      const body = JSON.parse(e.body) as { items: unknown[] };
-      if (body.items.length) body.items.push(body.items[0]);
-      e.body = JSON.stringify(body);
-    },
+    rewrite: (e) => rewriteItems(e, 'countPerPage', (items) => (items.length ? [...items, items[0]] : items)),
   },
   {
     name: 'a created session that reads back differently',

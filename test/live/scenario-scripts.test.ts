@@ -24,19 +24,27 @@ function memory(initial: readonly StoredSession[]): MemorySessionRepository & { 
   return Object.assign(repo, { byId: { get: (id: string) => repo.get(id) } });
 }
 
+/**
+ * incoming-call planned at NOW in a memory store, its live world started on a paused clock (stopped after the
+ * test); `advance` moves the clock on and runs every step that falls due.
+ */
+function liveIncomingCall(t: { after(fn: () => void): void }) {
+  const plan = planScenario({ scenario: scenarioNamed('incoming-call')!, count: 0 }, fixtures, world, NOW);
+  const sessions = memory(plan.sessions);
+  const clock = new SimClock({ start: NOW, paused: true });
+  const lw = new LiveWorld({ sessions, clock, seed: 7, worlds, script: scenarioScripts() });
+  t.after(() => lw.stop());
+  lw.start();
+  return { sessions, advance: (ms: number) => lw.moveClockTo(clock.now() + ms, () => clock.advance(ms)) };
+}
+
 describe('incoming-call moves on the clock, step by step', () => {
   it('rings, is answered at 20 s, held at 1 min, transferred at 1 min 30 s with its leg, and ends at 3 min', async (t) => {
-    const plan = planScenario({ scenario: scenarioNamed('incoming-call')!, count: 0 }, fixtures, world, NOW);
-    const sessions = memory(plan.sessions);
-    const clock = new SimClock({ start: NOW, paused: true });
-    const lw = new LiveWorld({ sessions, clock, seed: 7, worlds, script: scenarioScripts() });
-    t.after(() => lw.stop());
-    lw.start();
+    const { sessions, advance } = liveIncomingCall(t);
     const state = () => {
       const s = sessions.byId.get(CALL)!.session;
       return [s.callState, s.queueState, s.holdReason, s.ended];
     };
-    const advance = (ms: number) => lw.moveClockTo(clock.now() + ms, () => clock.advance(ms));
     assert.deepEqual(state(), ['Ringing', 'Ringing', 'None', false]);
     await advance(19_000);
     assert.deepEqual(state(), ['Ringing', 'Ringing', 'None', false], 'not yet at 19 s');
@@ -70,13 +78,8 @@ describe('incoming-call moves on the clock, step by step', () => {
   it('an advance past the whole script takes every step in order, as the step-by-step one did', async (t) => {
     const runs: string[] = [];
     for (const steps of [[180_000], [20_000, 40_000, 30_000, 20_000, 70_000]]) {
-      const plan = planScenario({ scenario: scenarioNamed('incoming-call')!, count: 0 }, fixtures, world, NOW);
-      const sessions = memory(plan.sessions);
-      const clock = new SimClock({ start: NOW, paused: true });
-      const lw = new LiveWorld({ sessions, clock, seed: 7, worlds, script: scenarioScripts() });
-      t.after(() => lw.stop());
-      lw.start();
-      for (const ms of steps) await lw.moveClockTo(clock.now() + ms, () => clock.advance(ms));
+      const { sessions, advance } = liveIncomingCall(t);
+      for (const ms of steps) await advance(ms);
       runs.push(JSON.stringify([sessions.byId.get(CALL), sessions.byId.get(LEG)]));
     }
     assert.equal(runs[0], runs[1]);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,3 +39,10 @@ export const SESSION_ENUMS: Readonly<Record<string, readonly string[]>> = {
   SessionMemberRoles: ['None', 'Caller', 'Agent', 'Transfer'],
   SessionDirections: ['Incoming', 'Outgoing'],
 };
+
+/** Asserts that a page's types hold every Sessions enum, its members in declaration order. */
+export function assertSessionEnums(types: readonly PageType[]): void {
+  for (const [name, members] of Object.entries(SESSION_ENUMS)) {
+    assert.deepEqual(enumNamed(types, name).members.map((m) => m.name), members, name);
+  }
+}

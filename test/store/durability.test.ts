@@ -12,31 +12,57 @@ import { onCleanup, tempDir } from './helpers.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SEEDED = 50;
 
-/** Starts the writer, collects the ids it reports as acknowledged, and SIGKILLs it after `killAfter` of them. */
-function createAndKill(file: string, compactAfterBytes: number, killAfter: number): Promise<{ acked: string[]; signal: NodeJS.Signals | null }> {
+/** A store of SEEDED sessions in a temp folder, for writers to load. */
+async function seededFile(t: Parameters<typeof tempDir>[0]): Promise<string> {
+  const file = path.join(await tempDir(t), 'db.json');
+  await seedStoreFile({ file, fixtures: await loadFixtures(), seed: 9, sessions: SEEDED, now: new Date('2026-11-20T12:00:00.000Z') });
+  return file;
+}
+
+/** Opens the store the killed writers left (closed after the test). */
+async function reopen(t: Parameters<typeof tempDir>[0], file: string): Promise<JsonFileStore> {
+  const store = await JsonFileStore.open({ file, sortFields: new Map() });
+  assert.ok(store);
+  onCleanup(t, () => store.close());
+  return store;
+}
+
+/**
+ * Runs a writer (`script`, a child process in this folder) on `file`, hands `onLine` each line it prints, and
+ * SIGKILLs it once `onLine` answers true (or after `timeoutMs`). Fails if the writer exits by itself.
+ */
+function writeUntilKilled(script: string, file: string, compactAfterBytes: number, timeoutMs: number, onLine: (line: string) => boolean): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'create-under-load.ts'), file, String(compactAfterBytes)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const acked: string[] = [];
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, script), file, String(compactAfterBytes)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let buffer = '';
     let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    let enough = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       buffer += chunk;
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
-      for (const line of lines) if (line !== 'ready') acked.push(line);
-      if (acked.length >= killAfter && child.exitCode === null && !child.killed) child.kill('SIGKILL');
+      for (const line of lines) enough = onLine(line) || enough;
+      if (enough && child.exitCode === null && !child.killed) child.kill('SIGKILL');
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal !== 'SIGKILL') reject(new Error(`writer exited by itself (code ${code}): ${stderr}`));
-      else resolve({ acked, signal });
+      else resolve();
     });
   });
+}
+
+/** Runs create-under-load.ts and collects the ids it reports as acknowledged, SIGKILLing it after `killAfter` of them. */
+async function createAndKill(file: string, compactAfterBytes: number, killAfter: number): Promise<{ acked: string[] }> {
+  const acked: string[] = [];
+  await writeUntilKilled('create-under-load.ts', file, compactAfterBytes, 30_000, (line) => {
+    if (line !== 'ready') acked.push(line);
+    return acked.length >= killAfter;
+  });
+  return { acked };
 }
 
 describe('durability under SIGKILL', () => {
@@ -46,15 +72,12 @@ describe('durability under SIGKILL', () => {
   ];
   for (const run of runs) {
     it(run.name, async (t) => {
-      const file = path.join(await tempDir(t), 'db.json');
-      await seedStoreFile({ file, fixtures: await loadFixtures(), seed: 9, sessions: SEEDED, now: new Date('2026-11-20T12:00:00.000Z') });
+      const file = await seededFile(t);
       const { acked } = await createAndKill(file, run.compactAfterBytes, run.killAfter);
       assert.ok(acked.length >= run.killAfter, `only ${acked.length} creates were acknowledged before the kill`);
 
       JSON.parse(await readFile(file, 'utf8')); // the snapshot is whole, whatever moment the kill hit
-      const store = await JsonFileStore.open({ file, sortFields: new Map() });
-      assert.ok(store);
-      onCleanup(t, () => store.close());
+      const store = await reopen(t, file);
       const missing = acked.filter((id) => !store.exists(id, 'all'));
       assert.deepEqual(missing, [], `${missing.length} of ${acked.length} acknowledged sessions were lost`);
       assert.ok(store.stats.sessions >= SEEDED + acked.length);
@@ -93,8 +116,7 @@ function sigkill(child: ChildProcess): Promise<void> {
 
 describe('simultaneous starters on a store a SIGKILL left locked', () => {
   it('serve one at a time, round after round, and lose no acknowledged create', async (t) => {
-    const file = path.join(await tempDir(t), 'db.json');
-    await seedStoreFile({ file, fixtures: await loadFixtures(), seed: 9, sessions: SEEDED, now: new Date('2026-11-20T12:00:00.000Z') });
+    const file = await seededFile(t);
     const CONTENDERS = 4;
     const ROUNDS = 5;
     const acked: string[] = [];
@@ -114,9 +136,7 @@ describe('simultaneous starters on a store a SIGKILL left locked', () => {
       pool[w] = await storeContender(acked);
     }
     await Promise.all(pool.map((c) => sigkill(c.child)));
-    const store = await JsonFileStore.open({ file, sortFields: new Map() });
-    assert.ok(store);
-    onCleanup(t, () => store.close());
+    const store = await reopen(t, file);
     const missing = acked.filter((id) => !store.exists(id, 'all'));
     assert.deepEqual(missing, [], `${missing.length} of ${acked.length} acknowledged sessions were lost`);
   });
@@ -134,49 +154,33 @@ interface Expected {
   inFlight?: number | 'deleted';
 }
 
-function mixedAndKill(file: string, compactAfterBytes: number, killAfter: number): Promise<{ expected: Map<string, Expected>; acks: number; deletes: number; updates: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'mixed-writes-under-load.ts'), file, String(compactAfterBytes)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const intents = new Map<string, Intent>();
-    const expected = new Map<string, Expected>();
-    let acks = 0;
-    let deletes = 0;
-    let updates = 0;
-    let buffer = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    const stateOf = (i: Intent): number | 'deleted' => (i.op === 'D' ? 'deleted' : i.version);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      buffer += chunk;
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        const [kind, w, op, id, version] = line.split(' ');
-        if (kind === 'I') {
-          const intent: Intent = { op: op as Intent['op'], id: id!, version: Number(version) };
-          intents.set(w!, intent);
-          const e = expected.get(intent.id);
-          if (e) e.inFlight = stateOf(intent);
-          else expected.set(intent.id, { acked: 'deleted', inFlight: stateOf(intent) });
-        } else if (kind === 'A') {
-          const intent = intents.get(w!)!;
-          intents.delete(w!);
-          expected.set(intent.id, { acked: stateOf(intent) });
-          acks++;
-          if (intent.op === 'D') deletes++;
-          if (intent.op === 'U') updates++;
-        }
-      }
-      if (acks >= killAfter && child.exitCode === null && !child.killed) child.kill('SIGKILL');
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') reject(new Error(`writer exited by itself (code ${code}): ${stderr}`));
-      else resolve({ expected, acks, deletes, updates });
-    });
+/** Runs mixed-writes-under-load.ts, following each writer's intents and acknowledgements, and SIGKILLs it after `killAfter` acknowledged writes. */
+async function mixedAndKill(file: string, compactAfterBytes: number, killAfter: number): Promise<{ expected: Map<string, Expected>; acks: number; deletes: number; updates: number }> {
+  const intents = new Map<string, Intent>();
+  const expected = new Map<string, Expected>();
+  let acks = 0;
+  let deletes = 0;
+  let updates = 0;
+  const stateOf = (i: Intent): number | 'deleted' => (i.op === 'D' ? 'deleted' : i.version);
+  await writeUntilKilled('mixed-writes-under-load.ts', file, compactAfterBytes, 60_000, (line) => {
+    const [kind, w, op, id, version] = line.split(' ');
+    if (kind === 'I') {
+      const intent: Intent = { op: op as Intent['op'], id: id!, version: Number(version) };
+      intents.set(w!, intent);
+      const e = expected.get(intent.id);
+      if (e) e.inFlight = stateOf(intent);
+      else expected.set(intent.id, { acked: 'deleted', inFlight: stateOf(intent) });
+    } else if (kind === 'A') {
+      const intent = intents.get(w!)!;
+      intents.delete(w!);
+      expected.set(intent.id, { acked: stateOf(intent) });
+      acks++;
+      if (intent.op === 'D') deletes++;
+      if (intent.op === 'U') updates++;
+    }
+    return acks >= killAfter;
   });
+  return { expected, acks, deletes, updates };
 }
 
 describe('durability of updates and deletes under SIGKILL', () => {
@@ -186,14 +190,11 @@ describe('durability of updates and deletes under SIGKILL', () => {
   ];
   for (const run of runs) {
     it(run.name, async (t) => {
-      const file = path.join(await tempDir(t), 'db.json');
-      await seedStoreFile({ file, fixtures: await loadFixtures(), seed: 9, sessions: SEEDED, now: new Date('2026-11-20T12:00:00.000Z') });
+      const file = await seededFile(t);
       const { expected, acks, deletes, updates } = await mixedAndKill(file, run.compactAfterBytes, run.killAfter);
       assert.ok(acks >= run.killAfter && deletes > 100 && updates > 100, `only ${acks} writes (${updates} updates, ${deletes} deletes) were acknowledged`);
 
-      const store = await JsonFileStore.open({ file, sortFields: new Map() });
-      assert.ok(store);
-      onCleanup(t, () => store.close());
+      const store = await reopen(t, file);
       const wrong: string[] = [];
       for (const [id, e] of expected) {
         const held = store.sessions.get(id);

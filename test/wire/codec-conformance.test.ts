@@ -2,9 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { defaultCodecs } from '../../src/wire/codec-registry.js';
-
-const codecs = defaultCodecs.all;
-import type { Codec } from '../../src/wire/codec.js';
+import { WireParseError, type Codec } from '../../src/wire/codec.js';
+import { createJsonCodec } from '../../src/wire/json-codec.js';
+import { createJsvCodec } from '../../src/wire/jsv-codec.js';
+import { createXmlCodec } from '../../src/wire/xml-codec.js';
 import type { WireObject, WireType } from '../../src/spec/wire-type.js';
 import { dtoArbitrary, hostileString, xmlSafeString } from './arbitraries.js';
 import { ListResponseOfSessionInfo, SessionInfo, model } from './model.js';
@@ -14,6 +15,11 @@ import { Scalars } from './fixtures/scalars.js';
  * One suite, every codec: for any DTO value the spec allows, parse(stringify(x)) is x.
  * The few values a format cannot carry are excluded by name, with the reason, below.
  */
+
+const codecs = defaultCodecs.all;
+
+/** Each codec made with a read limit of its own, for the limit tests; a codec added to the defaults is added here. */
+const limited: Readonly<Record<string, (limits: { maxLength: number }) => Codec>> = { json: createJsonCodec, jsv: createJsvCodec, xml: createXmlCodec };
 
 /** Every DTO of the spec, plus a hand-built one with the scalar kinds the spec lacks. */
 const types: readonly WireObject[] = [...model.types.values(), model.errorResponse, Scalars].filter((t, i, all) => all.indexOf(t) === i);
@@ -95,6 +101,13 @@ for (const codec of codecs) {
     it('ignores a byte-order mark before the body', () => {
       const text = codec.stringify({ outcome: 'x' }, SessionInfo);
       assert.deepStrictEqual(codec.parse(`\ufeff${text}`, SessionInfo), codec.parse(text, SessionInfo));
+    });
+
+    it('refuses a body over its size limit with a WireParseError that says the limit', () => {
+      const make = limited[codec.format];
+      assert.ok(make, `no way to make the ${codec.format} codec with a size limit: add it to \`limited\``);
+      const body = codec.stringify({ outcome: 'x'.repeat(200) }, SessionInfo);
+      assert.throws(() => make({ maxLength: 100 }).parse(body, SessionInfo), (e: unknown) => e instanceof WireParseError && e.format === codec.format && /at most 100 are accepted/.test(e.message));
     });
 
     it('names its content type', () => {
