@@ -1,3 +1,4 @@
+import { DATACONTRACT_NS_PREFIX } from '../../model/model-types.js';
 import { XML_NS, type WireObject, type WireProperty, type WireType } from '../../spec/wire-type.js';
 
 /**
@@ -78,7 +79,7 @@ function authenticateResponse(responseStatus: WireType): WireObject {
  * GET /auth/status. The CLR name and namespace are not documented anywhere we can read; these are
  * the mock's assumption (they only matter in XML).
  */
-export const AUTH_STATUS = orderedContract('AuthStatus', 'http://schemas.datacontract.org/2004/07/Voice.Api.Auth', [
+export const AUTH_STATUS = orderedContract('AuthStatus', DATACONTRACT_NS_PREFIX + 'Voice.Api.Auth', [
   ['id', STRING],
   ['isAuthenticated', BOOLEAN, true],
   ['firstName', STRING],
