@@ -37,7 +37,7 @@ describe("the README's option tables are the options model", () => {
 
   it('every option the README names with -- exists', () => {
     // The benchmark's own flags (npm run bench -- --peers) and node's (node --import tsx --test) are not evo-mock's.
-    const bench = ['peers', 'duration', 'import', 'test', 'all-true-only'];
+    const bench = ['peers', 'duration', 'import', 'test', 'all-true-only', 'live-only'];
     // Every command that reads a config file takes these (src/cli/command.ts); npm's own flags are npm's.
     const everyCommand = ['config', 'print-config'];
     const npm = ['save-dev'];
