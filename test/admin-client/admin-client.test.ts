@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { AdminError, adminClient } from '../../src/admin-client/admin-client.js';
-import { startMock, type MockServer } from '../server/helpers/mock-server.js';
+import { mockPerFile } from '../server/helpers/mock-server.js';
 
-let mock: MockServer;
-before(async () => {
-  mock = await startMock({ sessions: 10, settings: { adminToken: 'tok' } });
-});
-after(() => mock.stop());
+const { mock } = mockPerFile({ sessions: 10, settings: { adminToken: 'tok' } });
 
 describe('the typed admin client', () => {
   it('sends the token, and a trailing slash in the URL does not matter', async () => {

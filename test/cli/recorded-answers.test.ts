@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { seedStoreFile } from '../../src/seed/open-or-seed.js';
 import { parseScenarioList } from '../../src/seed/scenarios/scenario-request.js';
 import { loadFixtures } from '../../src/store/fixtures.js';
-import { basic, NOW, startMock, type MockServer, type UserName } from '../server/helpers/mock-server.js';
+import { basic, mockPerFile, NOW, type UserName } from '../server/helpers/mock-server.js';
 import { spawnServe, type ServeProcess } from './helpers/serve-process.js';
 
 /**
@@ -229,11 +229,7 @@ describe('a mock started in-process (seed 7, 400 sessions, clock standing at --n
   ];
   const as = (user: UserName | undefined, headers: Record<string, string>, more: Omit<Probe, 'path' | 'headers'> = {}) => ({ ...more, headers: { ...(user ? basic(user) : {}), ...headers } });
 
-  let mock: MockServer;
-  before(async () => {
-    mock = await startMock({ sessions: 400, seed: 7 });
-  });
-  after(() => mock.stop());
+  const { mock } = mockPerFile({ sessions: 400, seed: 7 });
 
   /** Ids the seed gives (fixed by seed 7 and NOW), picked by rule rather than typed in. */
   function picks() {

@@ -50,24 +50,26 @@ class Sessions implements MovableSessions {
   }
 }
 
-function liveWorld(sessions: Sessions, clock: SimClock, rate = 30): LiveWorld {
-  return new LiveWorld({ sessions, clock, seed: SEED, worlds, live: { rate, accounts: seededAccounts } });
-}
-
-async function advanceBy(lw: LiveWorld, clock: SimClock, ms: number): Promise<void> {
-  await lw.moveClockTo(clock.now() + ms, () => clock.advance(ms));
+/**
+ * The seeded sessions in a world started on a paused clock at NOW (stopped after the test): live, with `rate` new
+ * calls per account and hour, or with `rate: 'not live'` only scripted steps. `advance` moves the clock on and
+ * runs every step that falls due.
+ */
+function startWorld(t: { after(fn: () => void): void }, rate: number | 'not live' = 30) {
+  const sessions = new Sessions(seeded.sessions);
+  const clock = new SimClock({ start: NOW, paused: true });
+  const lw = new LiveWorld({ sessions, clock, seed: SEED, worlds, ...(rate === 'not live' ? {} : { live: { rate, accounts: seededAccounts } }) });
+  t.after(() => lw.stop());
+  lw.start();
+  return { sessions, clock, advance: (ms: number) => lw.moveClockTo(clock.now() + ms, () => clock.advance(ms)) };
 }
 
 describe('live mode moves calls on the clock', () => {
   it('ends every call that was live at the start, each Disconnected with an outcome and dated in order', async (t) => {
-    const sessions = new Sessions(seeded.sessions);
-    const clock = new SimClock({ start: NOW, paused: true });
-    const lw = liveWorld(sessions, clock);
-    t.after(() => lw.stop());
-    const liveAtStart = sessions.live().map((e) => e.session.id as string);
+    const liveAtStart = new Sessions(seeded.sessions).live().map((e) => e.session.id as string);
     assert.ok(liveAtStart.length > 10);
-    lw.start();
-    await advanceBy(lw, clock, LONGEST_CALL_MS + 10 * MIN);
+    const { sessions, advance } = startWorld(t);
+    await advance(LONGEST_CALL_MS + 10 * MIN);
     for (const id of liveAtStart) {
       const s = sessions.get(id)!.session;
       assert.equal(s.ended, true, `${id} is still ${s.callState}`);
@@ -99,13 +101,9 @@ describe('live mode moves calls on the clock', () => {
   });
 
   it('brings new calls into every seeded account, and they move on too', async (t) => {
-    const sessions = new Sessions(seeded.sessions);
-    const clock = new SimClock({ start: NOW, paused: true });
-    const lw = liveWorld(sessions, clock);
-    t.after(() => lw.stop());
-    lw.start();
+    const { sessions, advance } = startWorld(t);
     const before = new Set(sessions.byId.keys());
-    await advanceBy(lw, clock, 2 * 60 * MIN);
+    await advance(2 * 60 * MIN);
     const arrived = [...sessions.byId.values()].filter((e) => !before.has(e.session.id as string) && e.parentSessionId === undefined);
     const perAccount = new Map<string, number>();
     for (const e of arrived) perAccount.set(e.session.accountId as string, (perAccount.get(e.session.accountId as string) ?? 0) + 1);
@@ -122,40 +120,28 @@ describe('live mode moves calls on the clock', () => {
   it('gives byte-identical data for one jump and for many small advances', async (t) => {
     const runs: string[] = [];
     for (const stepMs of [6 * 60 * MIN, 7 * MIN + 13_000]) {
-      const sessions = new Sessions(seeded.sessions);
-      const clock = new SimClock({ start: NOW, paused: true });
-      const lw = liveWorld(sessions, clock);
-      t.after(() => lw.stop());
-      lw.start();
+      const { sessions, clock, advance } = startWorld(t);
       const end = NOW + 6 * 60 * MIN;
-      while (clock.now() < end) await advanceBy(lw, clock, Math.min(stepMs, end - clock.now()));
+      while (clock.now() < end) await advance(Math.min(stepMs, end - clock.now()));
       runs.push(sessions.snapshot());
     }
     assert.equal(runs[0], runs[1]);
   });
 
   it('moves nothing while paused and not advanced, and only scripted steps when not live', async (t) => {
-    const sessions = new Sessions(seeded.sessions);
-    const clock = new SimClock({ start: NOW, paused: true });
-    const lw = new LiveWorld({ sessions, clock, seed: SEED, worlds });
-    t.after(() => lw.stop());
-    lw.start();
+    const { sessions, advance } = startWorld(t, 'not live');
     const before = sessions.snapshot();
-    await advanceBy(lw, clock, 60 * MIN);
+    await advance(60 * MIN);
     assert.equal(sessions.snapshot(), before);
     assert.equal(sessions.puts, 0);
   });
 
   it('picks up a session another writer changes, and moves it from where it is', async (t) => {
-    const sessions = new Sessions(seeded.sessions);
-    const clock = new SimClock({ start: NOW, paused: true });
-    const lw = liveWorld(sessions, clock, 0);
-    t.after(() => lw.stop());
-    lw.start();
+    const { sessions, advance } = startWorld(t, 0);
     const ringing = sessions.live().find((e) => e.session.callState === 'Ringing' && e.parentSessionId === undefined)!;
     const edited: SessionInfo = { ...ringing.session, dateLastModified: new Date(NOW).toISOString(), callState: 'Connected', queueState: 'Queued' };
     await sessions.put({ session: edited });
-    await advanceBy(lw, clock, 2 * 60 * MIN);
+    await advance(2 * 60 * MIN);
     const after = sessions.get(ringing.session.id as string)!.session;
     assert.equal(after.ended, true);
     assert.ok(after.log!.some((l) => l.date! > edited.dateLastModified! && /^Ringing|Caller hung up/.test(l.message!)), 'it did not move on from Queued');

@@ -32,7 +32,7 @@ export function spawnServe(args: readonly string[]): Promise<ServeProcess> {
 
 /**
  * Waits for an `evo-mock serve` however started (from the sources, or an installed package's bin) to print the
- * URL it serves at; fails with everything it printed if it exits first or says nothing for 30 s.
+ * URL it serves at; fails with everything it printed if it exits first or says nothing for 30 s (then it is stopped).
  */
 export async function served(child: PipedChild): Promise<ServeProcess> {
   let out = '';
@@ -40,7 +40,10 @@ export async function served(child: PipedChild): Promise<ServeProcess> {
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start in 30 s:\n${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`serve did not start in 30 s:\n${out}`));
+    }, 30_000);
     const check = () => {
       const m = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) {

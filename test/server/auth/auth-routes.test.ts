@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { basic, startMock, USERS, type ErrorBody, type MockServer } from '../helpers/mock-server.js';
+import { basic, type ErrorBody, mockPerFile, type MockServer, startMock, USERS } from '../helpers/mock-server.js';
 
-let mock: MockServer;
-before(async () => {
-  mock = await startMock({ sessions: 60 });
-});
-after(() => mock.stop());
+const { mock } = mockPerFile({ sessions: 60 });
 
 /** The cookies of a Set-Cookie list, by name. */
 function cookiesOf(res: Response): Map<string, { value: string; attributes: string }> {

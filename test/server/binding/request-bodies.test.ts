@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { loadApiModel } from '../../../src/spec/wire-model.js';
 import type { WireFormat } from '../../../src/wire/codec.js';
-import { startMock, type MockServer } from '../helpers/mock-server.js';
+import { mockPerFile } from '../helpers/mock-server.js';
 import { decode, encode } from '../helpers/wire.js';
 
 const api = loadApiModel();
@@ -10,11 +10,7 @@ const NEW_SESSION = api.types.get('NewSession')!;
 const SESSION = api.types.get('SessionInfo')!;
 const LIST = api.types.get('ListResponse_SessionInfo')!;
 
-let mock: MockServer;
-before(async () => {
-  mock = await startMock({ sessions: 20 });
-});
-after(() => mock.stop());
+const { mock } = mockPerFile({ sessions: 20 });
 
 /** Strings that break naive writers and parsers of one format or another. */
 const HOSTILE: readonly string[] = [

@@ -117,14 +117,15 @@ export async function startMock(
  * `fresh`, its behaviours and request journal are cleared before each test, so no test sees another's. The two
  * returned stand in for the running ones (they forward to them), so use them inside tests and hooks.
  */
-export function mockPerFile(options: { sessions: number; fresh?: boolean }): { mock: MockServer; admin: AdminClient } {
+export function mockPerFile(options: Parameters<typeof startMock>[0] & { fresh?: boolean }): { mock: MockServer; admin: AdminClient } {
   let running: { mock: MockServer; admin: AdminClient } | undefined;
   const started = () => {
     if (!running) throw new Error('the mock starts in before(): use it inside tests and hooks');
     return running;
   };
   before(async () => {
-    const mock = await startMock({ sessions: options.sessions });
+    const { fresh: _fresh, ...start } = options;
+    const mock = await startMock(start);
     running = { mock, admin: adminClient(mock.url) };
   });
   after(() => running?.mock.stop());

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startMock, type MockServer } from '../helpers/mock-server.js';
+import { describe, it } from 'node:test';
+import { mockPerFile } from '../helpers/mock-server.js';
 
-let mock: MockServer;
-before(async () => {
-  mock = await startMock({ sessions: 5 });
-});
-after(() => mock.stop());
+const { mock } = mockPerFile({ sessions: 5 });
 
 describe('every answer tells browsers not to sniff its type', () => {
   const rows: { name: string; path: string; init?: RequestInit & { user?: 'dev' } }[] = [

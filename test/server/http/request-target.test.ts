@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { basic, startMock, type MockServer } from '../helpers/mock-server.js';
+import { describe, it } from 'node:test';
+import { basic, mockPerFile } from '../helpers/mock-server.js';
 import { rawRequest } from '../helpers/raw-http.js';
 
-let mock: MockServer;
-before(async () => {
-  mock = await startMock({ sessions: 5 });
-});
-after(() => mock.stop());
+const { mock } = mockPerFile({ sessions: 5 });
 
 function get(target: string, extra = ''): string {
   return `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n${extra}\r\n`;

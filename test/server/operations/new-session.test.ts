@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { SessionInfo } from '../../../src/generated/dtos.js';
-import { NOW, startMock, type ErrorBody, type ListBody, type MockServer, type UserName } from '../helpers/mock-server.js';
+import { type ErrorBody, type ListBody, mockPerFile, NOW, type UserName } from '../helpers/mock-server.js';
 
-let mock: MockServer;
-before(async () => {
-  mock = await startMock({ sessions: 120 });
-});
-after(() => mock.stop());
+const { mock } = mockPerFile({ sessions: 120 });
 
 const DEV_ACCOUNTS = ['a1f0c2d4e6b84f0a9c1d2e3f4a5b6c7d', 'b2e1d3c5f7a94e1b8d2c3b4a5f6e7d8c'];
 
