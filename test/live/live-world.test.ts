@@ -83,16 +83,11 @@ describe('live mode moves calls on the clock', () => {
   });
 
   it('takes the calls live at the start over from the start: none ends at once or before it, and they move on from there', async (t) => {
-    const sessions = new Sessions(seeded.sessions);
-    const clock = new SimClock({ start: NOW, paused: true });
-    const lw = liveWorld(sessions, clock, 0);
-    t.after(() => lw.stop());
+    const { sessions, advance } = startWorld(t, 0);
     const liveAtStart = sessions.live().map((e) => e.session.id as string);
-    lw.start();
-    await lw.runUntil(NOW);
+    await advance(0);
     assert.equal(sessions.puts, 0, 'a step of a call taken over at the start fell before the start');
-    assert.ok(lw.nextDue()! > NOW);
-    await advanceBy(lw, clock, 2 * MIN);
+    await advance(2 * MIN);
     assert.ok(sessions.puts > 0, 'nothing moved in two minutes');
     for (const id of liveAtStart) {
       const s = sessions.get(id)!.session;
