@@ -4,7 +4,7 @@ import type { ScenarioError } from '../../seed/scenarios/scenario.js';
 import type { AppliedToStore, RunningTarget } from '../../seed/scenarios/apply-to-store.js';
 import type { Fixtures } from '../../store/fixtures.js';
 import type { SessionStore } from '../../store/session-store.js';
-import { ServiceError } from '../errors/service-error.js';
+import { answerErrors, ServiceError } from '../errors/service-error.js';
 import { sendJson } from './admin-json.js';
 import { storeReference } from './store-reference.js';
 
@@ -37,7 +37,7 @@ export function applyScenario(deps: ScenarioRouteDeps): (req: Request, res: Resp
       import('../../seed/scenarios/scenario-request.js'),
       import('../../seed/scenarios/scenario.js'),
     ]);
-    try {
+    await answerErrors(ErrorType, fromScenarioError, async () => {
       const request = readRequest(req, scenarioRequest);
       const reference = storeReference(deps.store);
       if (!reference) {
@@ -61,10 +61,7 @@ export function applyScenario(deps: ScenarioRouteDeps): (req: Request, res: Resp
         ...(moving ? { startedAt: new Date(moving.startedAt).toISOString(), restartedIds: moving.restarted, removedIds: moving.removed } : {}),
         message: moving && moving.restarted.length > 0 ? restartSummary(applied.scenario, moving) : summary(applied.scenario, created, applied.alreadyPresent.length, applied.deleted),
       });
-    } catch (err) {
-      if (err instanceof ErrorType) throw fromScenarioError(err);
-      throw err;
-    }
+    });
   };
 }
 
