@@ -7,26 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { startBrokenTarget, type BrokenTarget } from '../contract/fixtures/broken-target.js';
-import { freePort, spawnEvoMock, spawnServe, type ServeProcess } from './helpers/serve-process.js';
-
-interface Ran {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** `evo-mock contract ...` as a user runs it, through tsx from the sources. */
-function evoMock(args: string[]): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawnEvoMock(args);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { freePort, runEvoMock, spawnServe, type ServeProcess } from './helpers/evo-mock-process.js';
 
 const DEV = ['--user', 'dev@example.com', '--password', 'dev'];
 
@@ -45,7 +26,7 @@ describe('evo-mock contract (the command line)', () => {
   it('passes a freshly started `evo-mock serve` in all formats, exits 0 and writes JUnit and JSON reports', async () => {
     const junit = join(dir, 'junit.xml');
     const json = join(dir, 'report.json');
-    const ran = await evoMock(['contract', '--target', mock.url, ...DEV, '--formats', 'json,xml,jsv', '--allow-writes', '--seed', '5', '--report', junit, '--json', json]);
+    const ran = await runEvoMock(['contract', '--target', mock.url, ...DEV, '--formats', 'json,xml,jsv', '--allow-writes', '--seed', '5', '--report', junit, '--json', json]);
     assert.equal(ran.code, 0, ran.stdout + ran.stderr);
     assert.match(ran.stdout, /^operation\s+JSON\s+XML\s+JSV\s+ALL$/m);
     assert.match(ran.stdout, /^ListSessions\s+\d+ pass\s+\d+ pass\s+\d+ pass\s+1 pass$/m);
@@ -91,7 +72,7 @@ describe('evo-mock contract (the command line)', () => {
 
     it('exits 1, names the failing check, and reports it in JUnit', async () => {
       const junit = join(dir, 'broken.xml');
-      const ran = await evoMock(['contract', '--target', broken.url, ...DEV, '--formats', 'jsv', '--property-runs', '3', '--report', junit]);
+      const ran = await runEvoMock(['contract', '--target', broken.url, ...DEV, '--formats', 'jsv', '--property-runs', '3', '--report', junit]);
       assert.equal(ran.code, 1, ran.stdout + ran.stderr);
       assert.match(ran.stdout, /FAIL 1\. \[round-trip\] JSV has "false" where TypeSerializer writes "False"\n {2}seen in \d+ cases: .*ListSessions\.jsv\.positive\.basic.*\n {2}first: not what TypeSerializer writes for this value: at byte/);
       assert.match(ran.stdout, /^\d+ passed, [1-9]\d* failed \(1 root cause\)/m);
@@ -110,7 +91,7 @@ describe('evo-mock contract (the command line)', () => {
     await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
     const port = (page.address() as AddressInfo).port;
     try {
-      const ran = await evoMock(['contract', '--target', `http://127.0.0.1:${port}`, ...DEV]);
+      const ran = await runEvoMock(['contract', '--target', `http://127.0.0.1:${port}`, ...DEV]);
       assert.equal(ran.code, 2, ran.stdout + ran.stderr);
       assert.match(ran.stderr, /does not look like the API the spec describes: GET \/sessions\S* answered 200 text\/html, an HTML page\. Check --target/);
       assert.doesNotMatch(ran.stdout, /FAIL/);
@@ -122,21 +103,21 @@ describe('evo-mock contract (the command line)', () => {
 
   describe('--max-skipped', () => {
     it('fails (exit 1) a read-only run whose write cases were all skipped, and says why', async () => {
-      const ran = await evoMock(['contract', '--target', mock.url, ...DEV, '--formats', 'json', '--property-runs', '2', '--max-skipped', '0']);
+      const ran = await runEvoMock(['contract', '--target', mock.url, ...DEV, '--formats', 'json', '--property-runs', '2', '--max-skipped', '0']);
       assert.equal(ran.code, 1, ran.stdout + ran.stderr);
       assert.match(ran.stdout, /^\d+ passed, 0 failed, [1-9]\d* skipped/m);
       assert.match(ran.stdout, /FAILED: \d+ of \d+ cases were skipped \(\d+%\), more than --max-skipped 0 allows/);
     });
 
     it('passes the same run under a percentage it stays within', async () => {
-      const ran = await evoMock(['contract', '--target', mock.url, ...DEV, '--formats', 'json', '--property-runs', '2', '--max-skipped', '50%']);
+      const ran = await runEvoMock(['contract', '--target', mock.url, ...DEV, '--formats', 'json', '--property-runs', '2', '--max-skipped', '50%']);
       assert.equal(ran.code, 0, ran.stdout + ran.stderr);
     });
   });
 
   it('exits 2 when nothing answers at the target, and says what to do', async () => {
     const port = await freePort();
-    const ran = await evoMock(['contract', '--target', `http://127.0.0.1:${port}`, ...DEV]);
+    const ran = await runEvoMock(['contract', '--target', `http://127.0.0.1:${port}`, ...DEV]);
     assert.equal(ran.code, 2, ran.stdout + ran.stderr);
     assert.match(ran.stderr, new RegExp(`cannot reach http://127\\.0\\.0\\.1:${port}: connection refused .*Is the server running\\? Start the mock with 'evo-mock serve'`));
   });
@@ -151,14 +132,14 @@ describe('evo-mock contract (the command line)', () => {
   ];
   for (const r of refusals) {
     it(`exits 2 with a message that says what to do for ${r.name}`, async () => {
-      const ran = await evoMock(['contract', ...r.args]);
+      const ran = await runEvoMock(['contract', ...r.args]);
       assert.equal(ran.code, 2, ran.stdout + ran.stderr);
       assert.match(ran.stderr, r.says);
     });
   }
 
   it('--help explains every option', async () => {
-    const ran = await evoMock(['contract', '--help']);
+    const ran = await runEvoMock(['contract', '--help']);
     assert.equal(ran.code, 0);
     for (const option of ['--target', '--user', '--password', '--bearer', '--formats', '--allow-writes', '--seed', '--property-runs', '--report', '--json', '--timeout', '--spec', '--verbose', '--max-skipped']) {
       assert.match(ran.stdout, new RegExp(`${option}\\b.*\\S`), option);

@@ -1,25 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { packageRoot } from '../../src/spec/package-root.js';
 import { SOURCES } from '../pages/helpers.js';
+import { runEvoMock } from './helpers/evo-mock-process.js';
 
-const run = promisify(execFile);
 const root = packageRoot();
-
-async function evoMock(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
 
 /** Another saved metadata page of the same kind (indented Python with a JSON sample), for an operation the API does not have. */
 const SYNTHETIC_PAGE = `Evo Voice
@@ -103,7 +91,7 @@ describe('evo-mock generate', () => {
   });
 
   it('--check passes on the committed outputs', async () => {
-    const r = await evoMock(['generate', '--check', '--quiet']);
+    const r = await runEvoMock(['generate', '--check', '--quiet']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Up to date/);
   });
@@ -111,7 +99,7 @@ describe('evo-mock generate', () => {
   it('writes the spec and the types, prints the disagreement report, and writes the same bytes as the committed ones', async () => {
     const out = join(dir, 'openapi.json');
     const types = join(dir, 'dtos.ts');
-    const r = await evoMock(['generate', '--sources', join(dir, 'sources'), '--out', out, '--types', types]);
+    const r = await runEvoMock(['generate', '--sources', join(dir, 'sources'), '--out', out, '--types', types]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /disagreement\(s\) between the pages/);
     assert.match(r.stdout, /ListResponse<AccountInfo>/);
@@ -119,10 +107,10 @@ describe('evo-mock generate', () => {
     assert.equal(await readFile(out, 'utf8'), await readFile(join(root, 'spec', 'openapi.json'), 'utf8'));
     assert.equal(await readFile(types, 'utf8'), await readFile(join(root, 'src', 'generated', 'dtos.ts'), 'utf8'));
 
-    const check = await evoMock(['generate', '--sources', join(dir, 'sources'), '--out', out, '--types', types, '--check', '-q']);
+    const check = await runEvoMock(['generate', '--sources', join(dir, 'sources'), '--out', out, '--types', types, '--check', '-q']);
     assert.equal(check.code, 0, check.stderr);
     await writeFile(out, (await readFile(out, 'utf8')).replace('Retrieve a list of sessions', 'Retrieve sessions'));
-    const stale = await evoMock(['generate', '--sources', join(dir, 'sources'), '--out', out, '--types', types, '--check', '-q']);
+    const stale = await runEvoMock(['generate', '--sources', join(dir, 'sources'), '--out', out, '--types', types, '--check', '-q']);
     assert.equal(stale.code, 1);
     assert.match(stale.stderr, /out of date: .*openapi\.json.*Run 'npm run generate'/);
   });
@@ -130,7 +118,7 @@ describe('evo-mock generate', () => {
   it('adds the operation of another page dropped into the sources folder, with no code change', async () => {
     await writeFile(join(dir, 'sources', 'CountSessions.txt'), SYNTHETIC_PAGE);
     const out = join(dir, 'with-count.json');
-    const r = await evoMock(['generate', '--sources', join(dir, 'sources'), '--out', out, '--types', join(dir, 'with-count.ts'), '-q']);
+    const r = await runEvoMock(['generate', '--sources', join(dir, 'sources'), '--out', out, '--types', join(dir, 'with-count.ts'), '-q']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /6 operations from 6 pages/);
     const doc = JSON.parse(await readFile(out, 'utf8'));
@@ -152,13 +140,13 @@ describe('evo-mock generate', () => {
     const bad = join(dir, 'bad');
     await cp(SOURCES, bad, { recursive: true });
     await writeFile(join(bad, 'Broken.txt'), 'GET | /x |\n---|\nnothing to see here');
-    const r = await evoMock(['generate', '--sources', bad, '--out', join(dir, 'x.json'), '--types', join(dir, 'x.ts')]);
+    const r = await runEvoMock(['generate', '--sources', bad, '--out', join(dir, 'x.json'), '--types', join(dir, 'x.ts')]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /Broken\.txt: no DTO code or parameter table found/);
   });
 
   it('explains its options in --help', async () => {
-    const r = await evoMock(['generate', '--help']);
+    const r = await runEvoMock(['generate', '--help']);
     assert.equal(r.code, 0);
     for (const option of ['--sources DIR', '--out PATH', '--types PATH', '--check', '--quiet']) assert.ok(r.stdout.includes(option), option);
   });

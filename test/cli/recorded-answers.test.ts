@@ -9,7 +9,7 @@ import { seedStoreFile } from '../../src/seed/open-or-seed.js';
 import { parseScenarioList } from '../../src/seed/scenarios/scenario-request.js';
 import { loadFixtures } from '../../src/store/fixtures.js';
 import { basic, mockPerFile, NOW, type UserName } from '../server/helpers/mock-server.js';
-import { spawnServe, type ServeProcess } from './helpers/serve-process.js';
+import { spawnServe, type ServeProcess } from './helpers/evo-mock-process.js';
 
 /**
  * The proof that the public API's answers stay byte-identical: fixed request sets against mocks with a

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { SCENARIO_NAMES } from '../../src/seed/scenarios/registry.js';
 import { scenarioId } from '../../src/seed/scenarios/scenario-ids.js';
-import { DEV_AUTH, MAIN, spawnServe, type ServeProcess } from './helpers/serve-process.js';
+import { DEV_AUTH, runEvoMock, spawnServe, type ServeProcess } from './helpers/evo-mock-process.js';
 import { tempDir } from '../store/helpers.js';
 
 /** `evo-mock serve --scenario` and `seed --scenario`, run as the user runs them. */
@@ -16,10 +15,6 @@ const NOW = '2026-11-20T12:00:00Z';
 async function stop(p: ServeProcess): Promise<void> {
   p.child.kill('SIGTERM');
   assert.equal(await p.exited, 0, p.output());
-}
-
-function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8', cwd: path.dirname(MAIN) });
 }
 
 describe('evo-mock serve --scenario', () => {
@@ -55,16 +50,16 @@ describe('evo-mock serve --scenario', () => {
     }
   });
 
-  it('--scenario list prints the scenarios and exits 0 without serving', () => {
-    const r = cli(['serve', '--port', '0', '--scenario', 'list']);
-    assert.equal(r.status, 0, r.stderr);
+  it('--scenario list prints the scenarios and exits 0 without serving', async () => {
+    const r = await runEvoMock(['serve', '--port', '0', '--scenario', 'list']);
+    assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /hold-transferring\n +A live call on hold/);
     assert.ok(r.stdout.includes(HOLD));
   });
 
-  it('an unknown scenario is a usage error (exit 2) naming the valid ones', () => {
-    const r = cli(['serve', '--port', '0', '--scenario', 'on-hold']);
-    assert.equal(r.status, 2);
+  it('an unknown scenario is a usage error (exit 2) naming the valid ones', async () => {
+    const r = await runEvoMock(['serve', '--port', '0', '--scenario', 'on-hold']);
+    assert.equal(r.code, 2);
     assert.ok(r.stderr.includes(`evo-mock serve: --scenario: There is no scenario 'on-hold'. The scenarios are: ${SCENARIO_NAMES.join(', ')}.`), r.stderr);
   });
 });
@@ -74,8 +69,8 @@ describe('evo-mock seed --scenario from the command line', () => {
     const dir = await tempDir(t);
     const files = ['a.json', 'b.json'].map((f) => path.join(dir, f));
     for (const db of files) {
-      const r = cli(['seed', '--db', db, '--sessions', '40', '--now', NOW, '--scenario', 'hold-transferring,ringing-queue,huge-list:300']);
-      assert.equal(r.status, 0, r.stderr);
+      const r = await runEvoMock(['seed', '--db', db, '--sessions', '40', '--now', NOW, '--scenario', 'hold-transferring,ringing-queue,huge-list:300']);
+      assert.equal(r.code, 0, r.stderr);
     }
     const [a, b] = await Promise.all(files.map((f) => readFile(f)));
     assert.ok(a!.equals(b!));

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../src/options/usage-error.js';
 import { tempDir } from '../store/helpers.js';
 import { runCommand } from './helpers/run-command.js';
+import { runEvoMock } from './helpers/evo-mock-process.js';
 
 const seed = (args: string[]) => runCommand('seed', args);
 
@@ -54,25 +53,21 @@ describe('evo-mock seed', () => {
     });
   }
 
-  it('runs from the command line and exits 2 on a bad value', () => {
-    const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'seed', '--sessions', 'many'], { encoding: 'utf8', cwd: path.dirname(main) });
-    assert.equal(r.status, 2);
+  it('runs from the command line and exits 2 on a bad value', async () => {
+    const r = await runEvoMock(['seed', '--sessions', 'many']);
+    assert.equal(r.code, 2);
     assert.match(r.stderr, /evo-mock seed: --sessions takes a whole number, not 'many'\.\nRun 'evo-mock seed --help'/);
   });
 
   it('writes the same bytes whatever time zone the machine is in, reading --now without a zone as UTC', async (t) => {
-    const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
     const dir = await tempDir(t);
-    const files = ['UTC', 'America/New_York'].map((zone) => {
+    const files: string[] = [];
+    for (const zone of ['UTC', 'America/New_York']) {
       const db = path.join(dir, `${zone.replace('/', '-')}.json`);
-      const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'seed', '--db', db, '--sessions', '40', '--now', '2026-11-20T12:00:00'], {
-        encoding: 'utf8',
-        env: { ...process.env, TZ: zone },
-      });
-      assert.equal(r.status, 0, r.stderr);
-      return db;
-    });
+      const r = await runEvoMock(['seed', '--db', db, '--sessions', '40', '--now', '2026-11-20T12:00:00'], { env: { TZ: zone } });
+      assert.equal(r.code, 0, r.stderr);
+      files.push(db);
+    }
     const [utc, newYork] = await Promise.all(files.map((f) => readFile(f)));
     assert.ok(utc!.equals(newYork!), 'the store files differ between TZ=UTC and TZ=America/New_York');
     assert.equal(JSON.parse(utc!.toString()).meta.now, '2026-11-20T12:00:00.000Z');

@@ -1,30 +1,23 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { adminClient } from '../../src/admin-client/admin-client.js';
-import { MAIN, spawnServe } from './helpers/serve-process.js';
+import { runEvoMock, spawnServe } from './helpers/evo-mock-process.js';
 
-const run = promisify(execFile);
 let dir: string;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evo-mock-serve-behaviours-'));
 });
 after(() => rm(dir, { recursive: true, force: true }));
 
+/** What `serve` says when it refuses `args` as a usage error (exit 2). */
 async function usageError(args: readonly string[]): Promise<string> {
-  try {
-    await run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', '0', ...args]);
-  } catch (err) {
-    const e = err as { code: number; stderr: string };
-    assert.equal(e.code, 2, e.stderr);
-    return e.stderr;
-  }
-  assert.fail('serve should have refused to start');
+  const r = await runEvoMock(['serve', '--port', '0', ...args]);
+  assert.equal(r.code, 2, r.stderr);
+  return r.stderr;
 }
 
 describe('evo-mock serve: behaviours, latency, sign-ins and the admin token', () => {
@@ -56,7 +49,8 @@ describe('evo-mock serve: behaviours, latency, sign-ins and the admin token', ()
   });
 
   it('--help explains the new options', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--help']);
+    const { code, stdout, stderr } = await runEvoMock(['serve', '--help']);
+    assert.equal(code, 0, stderr);
     for (const option of ['--latency', '--session-ttl', '--journal-size', '--admin-token']) assert.match(stdout, new RegExp(`${option}\\b`), option);
   });
 });

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
-import { ADMIN_AUTH, DEV_AUTH, MAIN, spawnServe } from './helpers/serve-process.js';
+import { ADMIN_AUTH, DEV_AUTH, runEvoMock, spawnServe } from './helpers/evo-mock-process.js';
 
-const run = promisify(execFile);
 let dir: string;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evo-mock-serve-cli-'));
@@ -18,7 +15,8 @@ after(() => rm(dir, { recursive: true, force: true }));
 
 describe('evo-mock serve --help', () => {
   it('explains every option', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--help']);
+    const { code, stdout, stderr } = await runEvoMock(['serve', '--help']);
+    assert.equal(code, 0, stderr);
     for (const option of ['--port', '--host', '--allowed-hosts', '--shutdown-grace', '--db', '--seed', '--sessions', '--now', '--reset', '--no-quirks', '--empty-401', '--cors-any-origin', '--cors-allow-headers', '--body-limit', '--quiet']) {
       assert.match(stdout, new RegExp(`${option}\\b`), option);
     }
@@ -28,11 +26,9 @@ describe('evo-mock serve --help', () => {
   });
 
   it('a wrong option is a usage error (exit 2)', async () => {
-    await assert.rejects(run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', 'eighty']), (err: { code: number; stderr: string }) => {
-      assert.equal(err.code, 2);
-      assert.match(err.stderr, /--port takes a whole number/);
-      return true;
-    });
+    const r = await runEvoMock(['serve', '--port', 'eighty']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--port takes a whole number/);
   });
 });
 
@@ -43,12 +39,10 @@ describe('evo-mock serve on a port that is taken', () => {
     const port = (taken.address() as AddressInfo).port;
     const db = join(dir, 'port-in-use.json');
     try {
-      await assert.rejects(run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', String(port), '--db', db, '--sessions', '2000']), (err: { code: number; stderr: string; stdout: string }) => {
-        assert.equal(err.code, 1, err.stderr);
-        assert.match(err.stderr, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use .*--port ${port + 1}, or --port 0 for any free one`));
-        assert.doesNotMatch(err.stderr + err.stdout, /seeded/);
-        return true;
-      });
+      const r = await runEvoMock(['serve', '--port', String(port), '--db', db, '--sessions', '2000']);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use .*--port ${port + 1}, or --port 0 for any free one`));
+      assert.doesNotMatch(r.stderr + r.stdout, /seeded/);
       assert.equal(existsSync(db), false, 'nothing was seeded');
     } finally {
       await new Promise<void>((resolve) => taken.close(() => resolve()));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SessionInfo } from '../../src/generated/dtos.js';
 import { scenarioId } from '../../src/seed/scenarios/scenario-ids.js';
-import { DEV_AUTH, spawnServe, type ServeProcess } from '../cli/helpers/serve-process.js';
+import { DEV_AUTH, spawnServe, type ServeProcess } from '../cli/helpers/evo-mock-process.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
 const CALL = scenarioId('incoming-call', 1);

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { SessionInfo } from '../../src/generated/dtos.js';
-import { MAIN, spawnServe, type ServeProcess } from '../cli/helpers/serve-process.js';
+import { MAIN, spawnServe, type ServeProcess } from '../cli/helpers/evo-mock-process.js';
 import { tempDir } from '../store/helpers.js';
 
 const MIN = 60_000;

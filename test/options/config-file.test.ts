@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
 import { parseCommandArgs } from '../../src/cli/command.js';
 import { commands } from '../../src/cli/commands.js';
@@ -17,12 +15,9 @@ import { serveOptions } from '../../src/options/mock-options.js';
 import { layerSettings } from '../../src/options/settings-sources.js';
 import { UsageError } from '../../src/options/usage-error.js';
 import { packageRoot, packageVersion } from '../../src/spec/package-root.js';
+import { runEvoMock } from '../cli/helpers/evo-mock-process.js';
 
-const run = promisify(execFile);
-const MAIN = join(packageRoot(), 'src', 'cli', 'main.ts');
 const SCHEMA_FILE = join(packageRoot(), 'evo-mock.config.schema.json');
-/** tsx by path: the commands run in a project folder of their own, where a bare 'tsx' does not resolve. */
-const TSX = join(packageRoot(), 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs');
 
 let dir: string;
 before(async () => {
@@ -110,11 +105,7 @@ describe('evo-mock.config.json', () => {
 });
 
 describe('evo-mock init and --print-config (the command line)', () => {
-  const evo = (args: string[], cwd: string, env: Record<string, string> = {}) =>
-    run(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, env: { ...process.env, ...env } }).then(
-      (r) => ({ code: 0, ...r }),
-      (err: { code: number; stdout: string; stderr: string }) => err,
-    );
+  const evo = (args: string[], cwd: string, env: Record<string, string> = {}) => runEvoMock(args, { cwd, env });
   let work: string;
   before(async () => {
     work = await mkdtemp(join(dir, 'project-'));

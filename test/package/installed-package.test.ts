@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { packageRoot } from '../../src/spec/package-root.js';
-import { freePort, served } from '../cli/helpers/serve-process.js';
+import { freePort, served } from '../cli/helpers/evo-mock-process.js';
 
 /**
  * The package as a user gets it: `npm pack` (which builds through `prepare`), `npm install <tarball>` into

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN_AUTH, spawnServe } from '../cli/helpers/serve-process.js';
+import { ADMIN_AUTH, spawnServe } from '../cli/helpers/evo-mock-process.js';
 
 const ALL_XML = '/sessions?all=true&searchArchive=true&format=xml';
 

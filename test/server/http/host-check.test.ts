@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { allowedHostsFor, hostAllowed } from '../../../src/server/http/host-check.js';
 import { basic, startMock, type MockServer } from '../helpers/mock-server.js';
 import { rawRequest } from '../helpers/raw-http.js';
-import { spawnServe } from '../../cli/helpers/serve-process.js';
+import { spawnServe } from '../../cli/helpers/evo-mock-process.js';
 
 describe('which Host headers a mock answers', () => {
   const rows: { host: string | undefined; allowed: readonly string[]; ok: boolean }[] = [

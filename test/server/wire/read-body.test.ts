@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { basic, startMock, type MockServer } from '../helpers/mock-server.js';
-import { DEV_AUTH, spawnServe, type ServeProcess } from '../../cli/helpers/serve-process.js';
+import { DEV_AUTH, spawnServe, type ServeProcess } from '../../cli/helpers/evo-mock-process.js';
 
 const lines: string[] = [];
 let mock: MockServer;

@@ -20,9 +20,38 @@ export interface ServeProcess {
   stop(): Promise<number | string>;
 }
 
-/** Runs `evo-mock` from the sources with `args`, in the repository's folder. */
-export function spawnEvoMock(args: readonly string[]): PipedChild {
-  return spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+/** tsx by path, so that `evo-mock` runs from the sources in any working folder. */
+const TSX = join(root, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs');
+
+/** Where and how a command runs: its working folder (the repository's by default) and variables added to this process's environment. */
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Runs `evo-mock` from the sources with `args`. */
+export function spawnEvoMock(args: readonly string[], options: RunOptions = {}): PipedChild {
+  return spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** How a command run ended: its exit code (null when a signal ended it) and everything it printed. */
+export interface Ran {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `evo-mock` from the sources as a user would, to its end, and collects what it printed. */
+export function runEvoMock(args: readonly string[], options: RunOptions = {}): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawnEvoMock(args, options);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 /** Runs `evo-mock serve` from the sources on a free port and waits for it to print its URL. */
