@@ -36,6 +36,13 @@ export interface ProgressContext {
   isLive(id: string): boolean;
   /** The id a transfer's child leg gets (a scripted scenario fixes it); else drawn. */
   readonly legId?: string;
+  /**
+   * When the engine took the session over as it stands (the start of live mode, another writer's
+   * change): its next step is drawn from then when its last change is older. A call seeded as
+   * answered twenty minutes ago is live now; drawn from its answer, most such calls would be over
+   * before the mode started and end the moment it starts.
+   */
+  readonly notBefore?: number;
 }
 
 export interface PlannedStep {
@@ -86,7 +93,7 @@ export function planNext(entry: StoredSession, ctx: ProgressContext): PlannedSte
   if (phase === undefined || phase === 'leg') return undefined;
   const s = entry.session;
   const { rnd } = ctx;
-  const since = lastChange(s);
+  const since = Math.max(lastChange(s), ctx.notBefore ?? 0);
   const step = (transition: Transition, afterMs: number): PlannedStep => ({ at: since + Math.max(SECOND, Math.round(afterMs)), transition });
   if (since - Date.parse(s.dateCreated as string) > LONGEST_CALL_MS) return step(phase === 'chat' ? 'close-chat' : 'end', rnd.int(5, 30) * SECOND);
   switch (phase) {

@@ -66,6 +66,8 @@ export class LiveWorld {
   private readonly unsubscribe: Array<() => void> = [];
   private readonly children = new Map<string, Set<string>>();
   private readonly ran = { steps: 0, arrivals: 0, writes: 0 };
+  /** When each session was taken over from outside (start, another writer): ProgressContext.notBefore. */
+  private readonly takenOver = new Map<string, number>();
 
   constructor(private readonly options: LiveWorldOptions) {
     this.arrivalsUntil = options.clock.now();
@@ -73,16 +75,17 @@ export class LiveWorld {
 
   /** Plans every live session and, while the clock runs, keeps running what falls due. */
   start(): void {
-    for (const e of this.options.sessions.live()) this.track(e);
+    for (const e of this.options.sessions.live()) this.takeOver(e);
     this.unsubscribe.push(
       this.options.sessions.onChange((c) => {
         if (c.kind === 'delete') {
           this.planned.delete(c.id);
+          this.takenOver.delete(c.id);
           return;
         }
         // Its own writes are tracked as they are made; another writer's change replans the session.
         if (this.pending.has(c.id)) return;
-        this.track(c.entry);
+        this.takeOver(c.entry);
       }),
       this.options.clock.onChange(() => this.reschedule()),
     );
@@ -143,6 +146,7 @@ export class LiveWorld {
     let arrivals = 0;
     const writes: Promise<unknown>[] = [];
     const write = (e: StoredSession): void => {
+      this.takenOver.delete(e.session.id as string);
       this.pending.set(e.session.id as string, e);
       this.linkParent(e);
       writes.push(this.options.sessions.put(e));
@@ -205,11 +209,18 @@ export class LiveWorld {
       rnd: keyedRandom(this.options.seed, `${s.id} ${s.log?.length ?? 0} ${s.dateLastModified ?? ''}`),
       children: (id) => [...(this.children.get(id) ?? [])].map((c) => this.current(c)).filter((e): e is StoredSession => e !== undefined && e.session.ended !== true),
       isLive: (id) => this.current(id)?.session.ended === false,
+      ...(this.takenOver.has(s.id as string) ? { notBefore: this.takenOver.get(s.id as string) } : {}),
     };
   }
 
   private current(id: string): StoredSession | undefined {
     return this.pending.get(id) ?? this.options.sessions.get(id);
+  }
+
+  /** A session as another writer (or the seed) left it: planned from its state, and from now at the earliest. */
+  private takeOver(entry: StoredSession): void {
+    if (!entry.session.ended) this.takenOver.set(entry.session.id as string, this.options.clock.now());
+    this.track(entry);
   }
 
   /** (Re)plans a session's next step from its state now. */

@@ -78,7 +78,8 @@ export async function startTime(
     onWarning: warn,
   });
   world.start();
-  // Steps that fell due while the mock was down (or before a paused clock's start) run now, stamped when they fell due.
+  // Scripted steps that fell due while the mock was down (or before a paused clock's start) run now, stamped
+  // when they fell due; random steps of the calls it takes over are drawn from the start.
   await world.runUntil(clock.now());
   return {
     control: new TimeControl(clock, world, settings.live ?? false),

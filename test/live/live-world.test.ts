@@ -82,6 +82,19 @@ describe('live mode moves calls on the clock', () => {
     }
   });
 
+  it('takes the calls live at the start over from the start: none ends at once or before it, and they move on from there', async (t) => {
+    const { sessions, advance } = startWorld(t, 0);
+    const liveAtStart = sessions.live().map((e) => e.session.id as string);
+    await advance(0);
+    assert.equal(sessions.puts, 0, 'a step of a call taken over at the start fell before the start');
+    await advance(2 * MIN);
+    assert.ok(sessions.puts > 0, 'nothing moved in two minutes');
+    for (const id of liveAtStart) {
+      const s = sessions.get(id)!.session;
+      if (s.ended) assert.ok(Date.parse(s.dateCompleted!) > NOW, `${id} ended at ${s.dateCompleted}, before the start`);
+    }
+  });
+
   it('brings new calls into every seeded account, and they move on too', async (t) => {
     const { sessions, advance } = startWorld(t);
     const before = new Set(sessions.byId.keys());
