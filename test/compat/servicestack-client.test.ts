@@ -4,7 +4,7 @@ import { JsonServiceClient } from '@servicestack/client';
 import { GetActiveSessions, GetMySessions, GetSession, ListSessions, NewSession } from '../../src/generated/client-dtos.js';
 import type { ListResponse, SessionInfo } from '../../src/generated/dtos.js';
 import { startMock, USERS, type MockServer } from '../server/helpers/mock-server.js';
-import { Authenticate, devClient, rejection, type ClientError } from './client-helpers.js';
+import { Authenticate, devClient, rejection } from './client-helpers.js';
 
 let mock: MockServer;
 let emptyUnauthorized: MockServer;

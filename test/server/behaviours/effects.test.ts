@@ -3,11 +3,10 @@ import { request as httpRequest } from 'node:http';
 import { describe, it } from 'node:test';
 import type { BehaviourResponse } from '../../../src/admin-client/admin-client.js';
 import { loadApiModel } from '../../../src/spec/wire-model.js';
-import type { WireFormat } from '../../../src/wire/codec.js';
 import { defaultCodecs } from '../../../src/wire/codec-registry.js';
 import { basic, mockPerFile } from '../helpers/mock-server.js';
 import { CONTENT_TYPES } from '../helpers/wire.js';
-import { ACCEPT, LIST_WAYS } from './list-ways.js';
+import { LIST_WAYS } from './list-ways.js';
 
 const api = loadApiModel();
 const listSessions = api.operations.find((op) => op.operationId === 'ListSessions')!;

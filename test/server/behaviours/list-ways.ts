@@ -1,5 +1,5 @@
 /** Every way a client reaches ListSessions in every format: its REST route by Accept, and the predefined routes. */
-export const ACCEPT: Readonly<Record<'json' | 'xml' | 'jsv', string>> = { json: 'application/json', xml: 'application/xml', jsv: 'application/jsv' };
+const ACCEPT: Readonly<Record<'json' | 'xml' | 'jsv', string>> = { json: 'application/json', xml: 'application/xml', jsv: 'application/jsv' };
 
 export interface ListWay {
   readonly name: string;

@@ -4,7 +4,6 @@ import { adminClient, AdminError } from '../../../src/admin-client/admin-client.
 import { sessionInfoCheck } from '../../../src/server/admin/session-info-check.js';
 import { specExamples } from '../../../src/server/behaviours/spec-examples.js';
 import { loadApiModel } from '../../../src/spec/wire-model.js';
-import type { WireFormat } from '../../../src/wire/codec.js';
 import { defaultCodecs } from '../../../src/wire/codec-registry.js';
 import { mockPerFile, startMock } from '../helpers/mock-server.js';
 import { CONTENT_TYPES } from '../helpers/wire.js';

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadApiModel } from '../../../src/spec/wire-model.js';
-import type { WireFormat } from '../../../src/wire/codec.js';
 import { mockPerFile } from '../helpers/mock-server.js';
 import { decode, encode } from '../helpers/wire.js';
 
