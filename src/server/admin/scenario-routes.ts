@@ -59,7 +59,10 @@ export function applyScenario(deps: ScenarioRouteDeps): (req: Request, res: Resp
         alreadyPresentIds: applied.alreadyPresent.slice(0, MAX_IDS_SHOWN),
         ...(created > MAX_IDS_SHOWN || applied.alreadyPresent.length > MAX_IDS_SHOWN ? { idsTruncated: true } : {}),
         ...(moving ? { startedAt: new Date(moving.startedAt).toISOString(), restartedIds: moving.restarted, removedIds: moving.removed } : {}),
-        message: moving && moving.restarted.length > 0 ? restartSummary(applied.scenario, moving) : summary(applied.scenario, created, applied.alreadyPresent.length, applied.deleted),
+        message:
+          moving && moving.restarted.length + moving.removed.length > 0
+            ? restartSummary(applied.scenario, moving, created)
+            : summary(applied.scenario, created, applied.alreadyPresent.length, applied.deleted),
       });
     });
   };
@@ -86,9 +89,15 @@ function summary(name: string, created: number, present: number, deleted: number
   return `Applied '${name}': created ${created} session${created === 1 ? '' : 's'}${present > 0 ? `, ${present} were already there` : ''}.`;
 }
 
-function restartSummary(name: string, m: NonNullable<AppliedToStore['moving']>): string {
-  const removed = m.removed.length > 0 ? `; ${m.removed.length} session${m.removed.length === 1 ? '' : 's'} its steps had made deleted until they make ${m.removed.length === 1 ? 'it' : 'them'} again` : '';
-  return `Restarted '${name}' at ${new Date(m.startedAt).toISOString()}: ${m.restarted.length} session${m.restarted.length === 1 ? '' : 's'} put back to the first state, every step due again from now${removed}.`;
+/** A moving scenario applied again: what went back to its first state, what was made anew, what its steps will make again. */
+function restartSummary(name: string, m: NonNullable<AppliedToStore['moving']>, created: number): string {
+  const sessions = (n: number) => `${n} session${n === 1 ? '' : 's'}`;
+  const parts = [
+    ...(m.restarted.length > 0 ? [`${sessions(m.restarted.length)} put back to the first state`] : []),
+    ...(created > 0 ? [`${sessions(created)} created anew`] : []),
+  ];
+  const removed = m.removed.length > 0 ? `; ${sessions(m.removed.length)} its steps had made deleted until they make ${m.removed.length === 1 ? 'it' : 'them'} again` : '';
+  return `Restarted '${name}' at ${new Date(m.startedAt).toISOString()}: ${parts.join(', ')}, every step due again from now${removed}.`;
 }
 
 /** unknown: 404 listing the scenarios; a bad size: 400 on `count`; a state the mock cannot reach: 409. */

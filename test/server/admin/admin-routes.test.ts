@@ -66,6 +66,30 @@ describe('POST /__admin/scenarios/{name}', () => {
     assert.equal((await mock.json<{ sessions: number }>('/__admin/health')).body.sessions, before);
   });
 
+  it('a moving scenario applied again starts again: its call deleted since is created anew, a leg its steps made is deleted', async () => {
+    const own = await startScenarioMock({ sessions: 10 });
+    try {
+      const [call, leg] = [scenarioId('incoming-call', 1), scenarioId('incoming-call', 2)];
+      const first = await own.json<Applied & { startedAt: string; restartedIds: string[]; removedIds: string[] }>('/__admin/scenarios/incoming-call', { method: 'POST' });
+      assert.equal(first.status, 201);
+      assert.deepEqual([first.body.createdIds, first.body.startedAt, first.body.restartedIds, first.body.removedIds], [[call], '2026-11-20T12:00:00.000Z', [], []]);
+      const stored = (await own.json<Record<string, unknown>>(`/__admin/sessions/${call}`)).body;
+      assert.equal((await own.json(`/__admin/sessions/${leg}?parentSessionId=${call}`, { method: 'PUT', body: { ...stored, id: leg } })).status, 201);
+      assert.equal((await own.json(`/__admin/sessions/${call}`, { method: 'DELETE' })).status, 200);
+      const again = await own.json<Applied & { restartedIds: string[]; removedIds: string[]; message: string }>('/__admin/scenarios/incoming-call', { method: 'POST' });
+      assert.equal(again.status, 201);
+      assert.deepEqual([again.body.createdIds, again.body.restartedIds, again.body.removedIds], [[call], [], [leg]]);
+      assert.equal(
+        again.body.message,
+        "Restarted 'incoming-call' at 2026-11-20T12:00:00.000Z: 1 session created anew, every step due again from now; 1 session its steps had made deleted until they make it again.",
+      );
+      assert.equal((await own.json(`/__admin/sessions/${leg}`)).status, 404);
+      assert.equal((await own.json<{ callState: string }>(`/__admin/sessions/${call}`)).body.callState, 'Ringing');
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('gives exactly the sessions the same scenario gives at seed time (same seed and --now)', async () => {
     const atSeed = await startScenarioMock({ sessions: 120, scenarios: 'ringing-queue' });
     try {
