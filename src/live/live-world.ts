@@ -14,7 +14,7 @@ import { keyedRandom } from './live-random.js';
  */
 
 /** What LiveWorld needs of the sessions' seam: it reads and writes sessions through nothing else. */
-export type MovableSessions = Pick<SessionRepository, 'get' | 'live' | 'put' | 'onChange'>;
+export type MovableSessions = Pick<SessionRepository, 'get' | 'live' | 'put' | 'delete' | 'onChange'>;
 
 /** A scripted step (a moving scenario) for a session, taking precedence over the random ones. */
 export type ScriptLookup = (entry: StoredSession) => { readonly step: PlannedStep; readonly legId?: string } | undefined;
@@ -58,6 +58,14 @@ export class LiveWorld {
   private readonly planned = new Map<string, string>();
   /** Written but maybe not yet durable: what the next step must start from. */
   private readonly pending = new Map<string, StoredSession>();
+  /** Every version it wrote, so the change events of its own writes are told from another writer's. */
+  private readonly own = new WeakSet<StoredSession>();
+  /**
+   * Another writer's change that became durable while a write of its own to the same session was in
+   * flight, planned from what the session was before. Its own write may land after it; once its
+   * writes are durable, the other writer's version (or delete) is made to stand.
+   */
+  private readonly overtaken = new Map<string, StoredSession | 'deleted'>();
   private arrivals: Arrival[] = [];
   private arrivalsUntil: number;
   private chain: Promise<unknown> = Promise.resolve();
@@ -79,13 +87,15 @@ export class LiveWorld {
     this.unsubscribe.push(
       this.options.sessions.onChange((c) => {
         if (c.kind === 'delete') {
+          if (this.pending.has(c.id)) this.overtaken.set(c.id, 'deleted');
           this.planned.delete(c.id);
           this.takenOver.delete(c.id);
           return;
         }
         // Its own writes are tracked as they are made; another writer's change replans the session.
-        if (this.pending.has(c.id)) return;
-        this.takeOver(c.entry);
+        if (this.own.has(c.entry)) return;
+        if (this.pending.has(c.id)) this.overtaken.set(c.id, c.entry);
+        else this.takeOver(c.entry);
       }),
       this.options.clock.onChange(() => this.reschedule()),
     );
@@ -148,6 +158,7 @@ export class LiveWorld {
     const write = (e: StoredSession): void => {
       this.takenOver.delete(e.session.id as string);
       this.pending.set(e.session.id as string, e);
+      this.own.add(e);
       this.linkParent(e);
       writes.push(this.options.sessions.put(e));
       this.track(e);
@@ -190,7 +201,31 @@ export class LiveWorld {
     } finally {
       this.pending.clear();
     }
+    if ((await this.restoreOvertaken()) > 0) {
+      // What was put back is planned afresh; its steps that fall due before `until` run now.
+      const more = await this.runNow(until);
+      return { steps: steps + more.steps, arrivals: arrivals + more.arrivals, writes: writes.length + more.writes };
+    }
     return { steps, arrivals, writes: writes.length };
+  }
+
+  /** Puts back what another writer wrote (or deleted) while its own write of that session was in flight. */
+  private async restoreOvertaken(): Promise<number> {
+    const redo = [...this.overtaken];
+    this.overtaken.clear();
+    await Promise.all(
+      redo.map(async ([id, theirs]) => {
+        const now = this.options.sessions.get(id);
+        if (theirs === 'deleted') {
+          if (now) await this.options.sessions.delete(id);
+        } else if (now === theirs) {
+          this.takeOver(theirs);
+        } else {
+          await this.options.sessions.put(theirs);
+        }
+      }),
+    );
+    return redo.length;
   }
 
   private plan(entry: StoredSession, ctx: ProgressContext): { step: PlannedStep; legId?: string } | undefined {

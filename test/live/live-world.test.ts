@@ -23,8 +23,15 @@ class Sessions implements MovableSessions {
   readonly byId = new Map<string, StoredSession>();
   private readonly listeners = new Set<Parameters<MovableSessions['onChange']>[0]>();
   puts = 0;
-  constructor(initial: readonly StoredSession[]) {
+  /** `durableLater`: a write lands a turn of the event loop after it is made, as a journalled one does after its fsync. */
+  constructor(
+    initial: readonly StoredSession[],
+    private readonly durableLater = false,
+  ) {
     for (const e of initial) this.byId.set(e.session.id as string, e);
+  }
+  private landing(): Promise<void> {
+    return this.durableLater ? new Promise((r) => setImmediate(r)) : Promise.resolve();
   }
   get(id: string) {
     return this.byId.get(id);
@@ -33,13 +40,21 @@ class Sessions implements MovableSessions {
     return [...this.byId.values()].filter((e) => e.session.ended !== true);
   }
   async put(entry: StoredSession) {
-    await Promise.resolve();
+    await this.landing();
     this.puts++;
     const id = entry.session.id as string;
     const previous = this.byId.get(id);
     this.byId.set(id, entry);
     for (const l of this.listeners) l(previous ? { kind: 'put', id, entry, previous } : { kind: 'put', id, entry });
     return previous ? { entry, previous } : { entry };
+  }
+  async delete(id: string) {
+    await this.landing();
+    const previous = this.byId.get(id);
+    if (!previous) return undefined;
+    this.byId.delete(id);
+    for (const l of this.listeners) l({ kind: 'delete', id, previous });
+    return previous;
   }
   onChange(l: Parameters<MovableSessions['onChange']>[0]) {
     this.listeners.add(l);
@@ -93,6 +108,24 @@ describe('live mode moves calls on the clock', () => {
       const s = sessions.get(id)!.session;
       if (s.ended) assert.ok(Date.parse(s.dateCompleted!) > NOW, `${id} ended at ${s.dateCompleted}, before the start`);
     }
+  });
+
+  it("lets another writer's edit or delete stand when it lands while a step of the same session is being written", async (t) => {
+    const sessions = new Sessions(seeded.sessions, true);
+    const clock = new SimClock({ start: NOW, paused: true });
+    const lw = new LiveWorld({ sessions, clock, seed: SEED, worlds, live: { rate: 0, accounts: seededAccounts } });
+    t.after(() => lw.stop());
+    lw.start();
+    const calls = sessions.live().filter((e) => e.parentSessionId === undefined);
+    const [deleted, ...edited] = calls;
+    // Written (not yet durable) just before the clock moves: the steps of that advance read what was there before.
+    const writes = [sessions.delete(deleted!.session.id as string), ...edited.map((e) => sessions.put({ ...e, session: { ...e.session, displayName: 'QA edit' } }))];
+    await lw.moveClockTo(NOW + 2 * MIN, () => clock.advance(2 * MIN));
+    await Promise.all(writes);
+    assert.equal(sessions.get(deleted!.session.id as string), undefined, 'a deleted call came back');
+    const lost = edited.filter((e) => sessions.get(e.session.id as string)!.session.displayName !== 'QA edit').map((e) => e.session.id);
+    assert.deepEqual(lost, [], 'a step planned from before the edit overwrote it');
+    assert.ok(edited.some((e) => (sessions.get(e.session.id as string)!.session.log?.length ?? 0) > (e.session.log?.length ?? 0)), 'the edited calls moved on');
   });
 
   it('brings new calls into every seeded account, and they move on too', async (t) => {
