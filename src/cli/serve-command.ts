@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import { SEEDING_KEYS, serveOptions, type ServeSettings } from '../options/mock-options.js';
 import { noArguments } from './command.js';
 import { asksForScenarioList, printScenarioList, scenarioSummary, withScenarioUsage } from './scenario-option.js';
@@ -20,7 +19,6 @@ export async function runServe(settings: ServeSettings, given: ReadonlySet<strin
     const ignored = SEEDING_KEYS.filter((k) => k !== 'now' && given.has(k)).map((k) => `--${serveOptions[k].flag}`);
     if (ignored.length > 0) note(`${settings.db} exists; ${ignored.join(', ')} only shape a new store (use --reset to reseed).`);
   }
-  keepHeapNearLiveSize();
   console.log(startupBanner(mock.url, mock.fixtures, { sessions: mock.store.stats.sessions, db: settings.db, quirks: !settings.noQuirks, ms: Math.round(mock.startMs) }));
   return new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
@@ -41,20 +39,4 @@ export async function runServe(settings: ServeSettings, given: ReadonlySet<strin
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-}
-
-/**
- * A long-running mock should stay near its live size rather than let V8 grow the old generation up to
- * 4x what survived each full GC, which on a roomy machine reads as a memory leak to whoever watches
- * it. A lower growth factor is not a cap (the heap still grows as the data needs) and costs a little
- * throughput in more frequent full GCs; the bench's memory row records the trade. It is set once the
- * mock is listening: during start-up the heap only grows (modules, the store), and a low factor there
- * buys nothing but extra full GCs before the first answer. Left alone when the node command line sets it.
- */
-const SERVE_HEAP_GROWING_PERCENT = 60;
-
-function keepHeapNearLiveSize(): void {
-  if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent') || a.startsWith('--heap_growing_percent'))) {
-    setFlagsFromString(`--heap-growing-percent=${SERVE_HEAP_GROWING_PERCENT}`);
-  }
 }
