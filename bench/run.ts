@@ -142,6 +142,8 @@ function targetRow(scenario: string, ours: string, target: string, ok: boolean):
   rows.push({ scenario, ours, peer: '-', ratio: '-', target, ok });
 }
 
+const COLD_STARTS = 5;
+
 const memoryTarget = (mb: number) => mb > 0 && mb < 150;
 
 function row(scenario: string, ours: LoadResult, peerName: string, peer: LoadResult | undefined, min: number, extra = ''): void {
@@ -175,9 +177,18 @@ async function main(): Promise<void> {
   const db1k = join(work, 'db1k.json');
   seed(db1k, 1000);
 
-  // Cold start: spawn to first answer, store of 1 000 sessions already on disk.
+  // Cold start: spawn to first answer, store of 1 000 sessions already on disk. One spawn is at the
+  // mercy of whatever else the machine does in that half second: the median of five is the figure.
+  const coldStarts: number[] = [];
+  for (let i = 0; i < COLD_STARTS - 1; i++) {
+    const s = await startMock(db1k);
+    coldStarts.push(s.startMs);
+    await s.stop();
+  }
   const cold = await startMock(db1k);
-  const coldMs = cold.startMs;
+  coldStarts.push(cold.startMs);
+  coldStarts.sort((a, b) => a - b);
+  const coldMs = coldStarts[Math.floor(coldStarts.length / 2)] ?? cold.startMs;
   const firstId = (await getJson<{ items: Session[] }>(`${cold.url}/sessions?countPerPage=1`, DEV)).items[0]?.id;
   // Reset's worst case: every one of the 1 000 sessions deleted (the empty scenario), then all put back.
   await fetch(`${cold.url}/__admin/scenarios/empty`, { method: 'POST' });
@@ -328,7 +339,7 @@ async function main(): Promise<void> {
   });
   rows.push({
     scenario: 'cold start to first answer, 1k sessions',
-    ours: `${Math.round(coldMs)} ms`,
+    ours: `${Math.round(coldMs)} ms median of ${coldStarts.length} (${Math.round(coldStarts[0] ?? 0)}-${Math.round(coldStarts.at(-1) ?? 0)})`,
     peer: prismStart === undefined ? 'prism (not run)' : `prism ${Math.round(prismStart)} ms`,
     ratio: prismStart === undefined ? '-' : `${(prismStart / coldMs).toFixed(2)}x faster`,
     target: '< 400 ms',
