@@ -4,6 +4,7 @@ import type { GenerateSettings } from '../options/generate-options.js';
 import { generateFromFolder } from '../spec/generate.js';
 import { packageRoot } from '../spec/package-root.js';
 import { validateSpec } from '../spec/validate-spec.js';
+import { defaultCodecs } from '../wire/codec-registry.js';
 
 function readIfExists(path: string): string | undefined {
   try {
@@ -36,7 +37,7 @@ export async function runGenerate(settings: GenerateSettings, given: ReadonlySet
   const clientPath = join(dirname(typesPath), `client-${typesBase}.ts`);
   let generated;
   try {
-    generated = generateFromFolder(sources, `./${typesBase}.js`);
+    generated = generateFromFolder(sources, defaultCodecs.documentFormats(), `./${typesBase}.js`);
   } catch (err) {
     console.error(`evo-mock generate: ${err instanceof Error ? err.message : String(err)}`);
     return 1;

@@ -1,6 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { MergedModel, ModelOperation, ModelProperty, ModelType } from '../model/model-types.js';
-import type { PageSample, TypeExpr } from '../pages/page-model.js';
+import type { TypeExpr } from '../pages/page-model.js';
 import { memberKey } from '../pages/names.js';
 import { clrTypeName, componentName, instantiate, jsonOrder, xmlOrder, type ClassInstance } from '../model/class-instances.js';
 import { genericDataContractName } from './data-contract-name.js';
@@ -11,14 +11,26 @@ import { SERVICESTACK_TYPES } from './servicestack-types.js';
 type Json = Record<string, unknown>;
 type Schema = Json;
 
-export const RESPONSE_MEDIA_TYPES = ['application/json', 'application/xml', 'application/jsv'] as const;
-export const REQUEST_MEDIA_TYPES = [...RESPONSE_MEDIA_TYPES, 'application/x-www-form-urlencoded'] as const;
-const FORMAT_MEDIA: Record<PageSample['format'], string> = { json: 'application/json', xml: 'application/xml', jsv: 'application/jsv' };
+/**
+ * A format the document lists bodies in: its name (as a page's samples name it) and the media type it is
+ * answered in. The codecs are the one description of a format; this layer sits below them, so the caller
+ * passes them in (`CodecRegistry.documentFormats()`).
+ */
+export interface DocumentFormat {
+  readonly format: string;
+  readonly mediaType: string;
+}
+
+/** ServiceStack also binds a form post to the request DTO: a way in, not a format anything is answered in. */
+const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 const SECURITY: OpenAPIV3_1.SecurityRequirementObject[] = [{ basicAuth: [] }, { bearerAuth: [] }, { ssId: [] }, { ssPid: [] }];
 const ref = (component: string): Json => ({ $ref: `#/components/schemas/${component}` });
 
-/** The OpenAPI 3.1 document for the merged model. Pure and deterministic: the same model gives the same object. */
-export function buildOpenApi(model: MergedModel): OpenAPIV3_1.Document {
+/**
+ * The OpenAPI 3.1 document for the merged model, with bodies in the given formats (in that order). Pure and
+ * deterministic: the same model and formats give the same object.
+ */
+export function buildOpenApi(model: MergedModel, formats: readonly DocumentFormat[]): OpenAPIV3_1.Document {
   const types = new Map<string, ModelType>(model.types);
   for (const t of SERVICESTACK_TYPES) types.set(t.name, t);
 
@@ -69,7 +81,7 @@ export function buildOpenApi(model: MergedModel): OpenAPIV3_1.Document {
   const paths: OpenAPIV3_1.PathsObject = {};
   for (const op of [...model.operations].sort((a, b) => a.route.localeCompare(b.route) || a.verb.localeCompare(b.verb))) {
     const item = (paths[op.route] ??= {}) as Json;
-    item[op.verb] = operationObject(types, op);
+    item[op.verb] = operationObject(types, op, formats);
   }
 
   return {
@@ -181,14 +193,14 @@ function propertySchema(types: ReadonlyMap<string, ModelType>, prop: ModelProper
   };
 }
 
-function examplesFor(op: ModelOperation, role: 'request' | 'response', mediaType: string): Json {
-  const sample = op.samples.find((s) => s.role === role && FORMAT_MEDIA[s.format] === mediaType);
+function examplesFor(op: ModelOperation, role: 'request' | 'response', format: string): Json {
+  const sample = op.samples.find((s) => s.role === role && s.format === format);
   if (!sample) return {};
   const value = sample.format === 'json' ? sample.value : sample.wire;
   return { examples: { [op.source.replace(/\.txt$/, '')]: { summary: `The sample on ${op.source}`, value } } };
 }
 
-function operationObject(types: ReadonlyMap<string, ModelType>, op: ModelOperation): Json {
+function operationObject(types: ReadonlyMap<string, ModelType>, op: ModelOperation, formats: readonly DocumentFormat[]): Json {
   const request = instantiate(types, { kind: 'ref', name: op.name, args: [] })!;
   const members = jsonOrder(types, request);
   const pathKeys = new Set(op.pathParams.map(memberKey));
@@ -219,13 +231,14 @@ function operationObject(types: ReadonlyMap<string, ModelType>, op: ModelOperati
   }
   const responseComponent = componentName(op.response);
   // A page's samples show the success body (or the request), so only those bodies carry them as examples.
-  const content = (role: 'request' | 'response' | 'error', component: string, mediaTypes: readonly string[]): Json =>
-    Object.fromEntries(
-      mediaTypes.map((mt) => [mt, { schema: ref(component), ...(role === 'error' ? {} : examplesFor(op, role, mt)) }]),
-    );
-  const error = (description: string): Json => ({ description, content: content('error', 'ErrorResponse', RESPONSE_MEDIA_TYPES) });
+  const content = (role: 'request' | 'response' | 'error', component: string): Json => {
+    const bodies = formats.map((f) => [f.mediaType, { schema: ref(component), ...(role === 'error' ? {} : examplesFor(op, role, f.format)) }]);
+    if (role === 'request') bodies.push([FORM_MEDIA_TYPE, { schema: ref(component) }]);
+    return Object.fromEntries(bodies);
+  };
+  const error = (description: string): Json => ({ description, content: content('error', 'ErrorResponse') });
   const responses: Record<string, Json> = {
-    '200': { description: 'Success', content: content('response', responseComponent, RESPONSE_MEDIA_TYPES) },
+    '200': { description: 'Success', content: content('response', responseComponent) },
     '400': error('A parameter or the body is not valid (ResponseStatus.errors names each field)'),
   };
   if (op.requiresAuth) responses['401'] = error('Not signed in (the real server may send an empty body)');
@@ -238,7 +251,7 @@ function operationObject(types: ReadonlyMap<string, ModelType>, op: ModelOperati
     ...(parameters.length ? { parameters } : {}),
     ...(bodyless
       ? {}
-      : { requestBody: { required: true, content: content('request', op.name, REQUEST_MEDIA_TYPES) } }),
+      : { requestBody: { required: true, content: content('request', op.name) } }),
     responses,
     ...(op.requiresAuth ? { security: SECURITY } : { security: [] }),
     [EXTENSION.requiresAuth]: op.requiresAuth,

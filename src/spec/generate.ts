@@ -6,7 +6,7 @@ import { formatDisagreements } from '../model/disagreements.js';
 import type { MergedModel } from '../model/model-types.js';
 import type { DtoPage } from '../pages/page-model.js';
 import { parsePage } from '../pages/parse-page.js';
-import { buildOpenApi } from './build-openapi.js';
+import { buildOpenApi, type DocumentFormat } from './build-openapi.js';
 import { stableJson } from './stable-json.js';
 import { writeClientDtos } from './write-client-dtos.js';
 import { writeDtos } from './write-dtos.js';
@@ -24,14 +24,14 @@ export interface Generated {
   readonly report: string;
 }
 
-/** Pages in, outputs out: the whole generator without any file I/O. */
-export function generateFromTexts(files: ReadonlyArray<{ name: string; text: string }>, typesModule = './dtos.js'): Generated {
+/** Pages in, outputs out: the whole generator without any file I/O. `formats`: the bodies' formats, in order. */
+export function generateFromTexts(files: ReadonlyArray<{ name: string; text: string }>, formats: readonly DocumentFormat[], typesModule = './dtos.js'): Generated {
   if (files.length === 0) throw new Error('no DTO pages found: put the saved metadata pages (<Operation>.txt) in the sources folder.');
   const pages = [...files]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((f) => parsePage(f.text, f.name, basename(f.name, '.txt')));
   const model = buildModel(pages);
-  const document = buildOpenApi(model);
+  const document = buildOpenApi(model, formats);
   return { pages, model, document, specText: stableJson(document), dtosText: writeDtos(model), clientDtosText: writeClientDtos(model, typesModule), report: formatDisagreements(model.disagreements) };
 }
 
@@ -49,6 +49,6 @@ export function readSourceFolder(dir: string): Array<{ name: string; text: strin
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
-export function generateFromFolder(dir: string, typesModule?: string): Generated {
-  return generateFromTexts(readSourceFolder(dir), typesModule);
+export function generateFromFolder(dir: string, formats: readonly DocumentFormat[], typesModule?: string): Generated {
+  return generateFromTexts(readSourceFolder(dir), formats, typesModule);
 }

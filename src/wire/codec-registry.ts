@@ -1,3 +1,4 @@
+import type { DocumentFormat } from '../spec/build-openapi.js';
 import type { Codec, WireFormat } from './codec.js';
 import { jsonCodec } from './json-codec.js';
 import { jsvCodec } from './jsv-codec.js';
@@ -53,6 +54,11 @@ export class CodecRegistry {
   /** The codec that reads a body of this media type (lowercase, without parameters). */
   forMediaType(mediaType: string): Codec | undefined {
     return this.byMediaType.get(mediaType);
+  }
+
+  /** What the generated OpenAPI document lists bodies in: each format with the media type it is answered in. */
+  documentFormats(): DocumentFormat[] {
+    return this.all.map((c) => ({ format: c.format, mediaType: c.contentType.split(';')[0]!.trim() }));
   }
 
   /** The codec an Accept media type asks for: matched by prefix, as ServiceStack does, in registration order. */
