@@ -20,7 +20,7 @@ import { freePort } from './lib/ports.js';
 import { fmtRps, printTable, ratio, type Row } from './lib/report.js';
 
 const root = resolve(import.meta.dirname, '..');
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bin/main.js');
 const { values } = parseArgs({
   options: {
     peers: { type: 'boolean', default: false },

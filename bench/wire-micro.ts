@@ -34,7 +34,7 @@ function loadSessions(): Record<string, unknown>[] {
   if (!db) {
     work = mkdtempSync(join(tmpdir(), 'evo-wire-micro-'));
     db = join(work, 'db.json');
-    const cli = resolve(import.meta.dirname, '../dist/src/cli/main.js');
+    const cli = resolve(import.meta.dirname, '../dist/bin/main.js');
     execFileSync(process.execPath, [cli, 'seed', '--db', db, '--sessions', '10000', '--seed', '42', '--now', '2026-11-21T12:00:00.000Z', '--reset'], { stdio: 'ignore' });
   }
   try {

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../spec/package-root.js';
 
 /** A user who can sign in. Auth reads these; the seed turns those with the User role into agents. */
 export interface FixtureUser {
@@ -36,20 +35,6 @@ export class FixtureError extends Error {
   constructor(readonly file: string, readonly field: string, problem: string) {
     super(`${file}: ${field} ${problem}. Fix the file (see fixtures/ in the project for the expected shape).`);
     this.name = 'FixtureError';
-  }
-}
-
-/**
- * The folder that holds package.json. Sources run from src/store and the build from dist/src/store, so
- * the depth differs; walking up finds the root either way.
- */
-export function packageRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  for (;;) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${from}; evo-mock cannot find its fixtures.`);
-    dir = parent;
   }
 }
 
