@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { lookupNs, MISSES } from './behaviour-lookup.js';
 import { LOAD_CPUS, spawnServer, type ChildServer } from './lib/child-server.js';
-import { allTrueRow, idleHealth, measureAllTrue } from './lib/all-true.js';
+import { ADMIN, allTrueRow, idleHealth, measureAllTrue } from './lib/all-true.js';
 import { load, type LoadResult } from './lib/load.js';
 import { freePort } from './lib/ports.js';
 import { fmtRps, printTable, ratio, type Row } from './lib/report.js';
@@ -34,7 +34,6 @@ const { values } = parseArgs({
 });
 const durationS = Number(values.duration);
 const NOW = '2026-11-21T12:00:00.000Z';
-const ADMIN = { Authorization: `Basic ${Buffer.from('admin@example.com:admin').toString('base64')}` };
 const DEV = { Authorization: `Basic ${Buffer.from('dev@example.com:dev').toString('base64')}` };
 
 if (LOAD_CPUS) execFileSync('taskset', ['-pc', LOAD_CPUS, String(process.pid)], { stdio: 'ignore' });

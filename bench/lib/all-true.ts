@@ -1,7 +1,8 @@
 import type { ChildServer } from './child-server.js';
 import type { Row } from './report.js';
 
-const ADMIN = { Authorization: `Basic ${Buffer.from('admin@example.com:admin').toString('base64')}` };
+/** The fixtures' admin, who sees every account (the bench's own look-ups and the all=true rows). */
+export const ADMIN = { Authorization: `Basic ${Buffer.from('admin@example.com:admin').toString('base64')}` };
 
 export interface AllTrueResult {
   readonly concurrent: number;

@@ -6,7 +6,7 @@ import { defaultCodecs } from '../wire/codec-registry.js';
 import { contractRun, type ContractSettings } from '../options/contract-options.js';
 import { UsageError } from '../options/usage-error.js';
 import { fetchClient, TargetUnreachableError } from '../contract/http-client.js';
-import { CredentialsRefusedError, NotTheApiError } from '../contract/probe.js';
+import { CredentialsRefusedError, NotTheApiError } from '../contract/run-errors.js';
 import { progressPrinter } from '../contract/progress.js';
 import { jsonReport } from '../contract/report-json.js';
 import { junitXml } from '../contract/report-junit.js';

@@ -6,6 +6,7 @@ import { packageRoot } from '../spec/package-root.js';
 import type { Fixtures } from '../store/fixtures.js';
 import { avatarRoute } from './avatar-svg.js';
 import { CONSOLE_CSS } from './console-css.js';
+import { CONSOLE_PATH } from './console-path.js';
 import { consolePage, type ConsoleBoot } from './console-page.js';
 
 export interface ConsoleOptions {
@@ -20,8 +21,6 @@ export function defaultScriptsDir(): string {
   return join(packageRoot(), 'dist', 'src', 'console', 'web');
 }
 
-/** The console's URL on a mock: what the start-up banner prints. */
-export const CONSOLE_PATH = '/__console';
 
 /**
  * The web console: a page at /__console (and at / for a browser, which asks for text/html; an API

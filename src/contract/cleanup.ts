@@ -1,5 +1,5 @@
 import type { HttpClient } from './http-client.js';
-import type { CreatedEntity } from './run-context.js';
+import type { CreatedEntity } from './run-report.js';
 
 /** What the runner did with the sessions its --allow-writes cases created. */
 export interface Cleanup {

@@ -6,7 +6,6 @@ import type { Codec } from '../wire/codec.js';
 import { CredentialsRefusedError, NotTheApiError } from './run-errors.js';
 import { describeCredentials, type Target } from './target.js';
 
-export { CredentialsRefusedError, NotTheApiError } from './run-errors.js';
 
 /**
  * One request before any case: a read with no path parameters, as the first case will send it. A

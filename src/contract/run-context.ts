@@ -7,7 +7,6 @@ import type { HttpClient } from './http-client.js';
 import type { SchemaValidator } from './schema-validator.js';
 import type { Target } from './target.js';
 
-export type { CreatedEntity } from './run-report.js';
 
 /** Everything a case needs while it runs; one per run. */
 export interface RunContext {

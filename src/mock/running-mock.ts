@@ -73,10 +73,10 @@ export async function startRunningMock(settings: ServeSettings, parts: MockParts
       `--host ${settings.host} lets other machines reach the mock, and its admin API can change its data, behaviours and sign-ins; start it with --admin-token TOKEN (admin calls then send Authorization: Bearer TOKEN), or keep --host 127.0.0.1.`,
     );
   }
+  // Express and AJV load while the port is checked and the store file is read: start-up is mostly waiting on both.
+  const serverModule = import('../server/server.js');
   // A port that cannot be had fails before anything is opened or seeded.
   await ensurePortAvailable(settings.host, settings.port);
-  // Express and AJV load while the store file is read: start-up is mostly waiting on both.
-  const serverModule = import('../server/server.js');
   const logger = parts.logger ?? (settings.quiet ? quietLogger : stderrLogger);
   const api = parts.api ?? loadApiModel();
   const sessionInfo = api.types.get('SessionInfo');

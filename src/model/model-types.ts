@@ -21,7 +21,7 @@ export interface ModelProperty {
   readonly valueType: boolean;
   /** The CLR type as C# would write it, e.g. List<CustomerBreadcrumb>, bool?, int. */
   readonly clrType: string;
-  /** What a string member holds, read off the pages: see dateFormatOf in merge-types.ts. */
+  /** What a string member holds, read off the pages: see formatOf in merge-types.ts. */
   readonly format?: 'date' | 'date-time';
   /** [DataMember(Order)] when the type declares one (ServiceStack's own types). */
   readonly order?: number;

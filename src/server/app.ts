@@ -146,7 +146,7 @@ export function createApp(options: AppOptions): Express {
   app.use(operationRoutes(api, endpoints));
   app.use(predefinedRoutes(services, codecs));
   // After every API route, so the API's own requests never pass through it.
-  app.use(consoleRoutes({ fixtures: options.fixtures, version: options.version ?? '0', ...(options.consoleScripts ? { scriptsDir: options.consoleScripts } : {}) }));
+  app.use(consoleRoutes({ fixtures: options.fixtures, version: options.version, ...(options.consoleScripts ? { scriptsDir: options.consoleScripts } : {}) }));
   app.use(
     routeNotFound(api, (req, res) => {
       const format = negotiate(req, QueryMap.fromUrl(req.originalUrl), codecs, routeFormats(res));

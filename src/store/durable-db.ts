@@ -67,7 +67,19 @@ export class DurableDb {
   }
 
   /** The sessions as they stand now; compaction writes these. Set by whoever applies the records. */
-  currentSessions: () => readonly StoredSession[] = () => this.low.data.sessions;
+  private currentSessions: () => readonly StoredSession[] = () => this.low.data.sessions;
+
+  /**
+   * Hands the sessions read at open to whoever applies the records from now on, and takes the way to
+   * read the current ones back (compaction writes those). Its own copy is dropped: otherwise the
+   * opening version of every session stays in memory for the whole run beside the current one.
+   */
+  takeSessions(current: () => readonly StoredSession[]): readonly StoredSession[] {
+    const opened = this.low.data.sessions;
+    this.low.data = { ...this.low.data, sessions: [] };
+    this.currentSessions = current;
+    return opened;
+  }
 
   /**
    * Opens the store and replays its journal. Resolves to undefined when there is no snapshot yet

@@ -30,8 +30,7 @@ export class FileSessionRepository implements SessionRepository {
     private readonly db: DurableDb,
     private readonly sortFields: SortFields,
   ) {
-    for (const entry of db.low.data.sessions) this.index.add(deepFreeze(entry));
-    db.currentSessions = () => this.index.everything();
+    for (const entry of db.takeSessions(() => this.index.everything())) this.index.add(deepFreeze(entry));
   }
 
   /** DurableDb's onCommitted: applies one durable group, in order. */

@@ -202,8 +202,7 @@ describe('evo-mock serve --seed 3 --sessions 300 --now 2026-11-20T12:00:00Z answ
     mock = await spawnServe(['--db', join(dir, 'db.json'), '--seed', '3', '--sessions', '300', '--now', '2026-11-20T12:00:00Z']);
   });
   after(async () => {
-    mock.child.kill('SIGTERM');
-    await mock.exited;
+    await mock.stop();
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -12,11 +12,6 @@ import { tempDir } from '../store/helpers.js';
 const HOLD = scenarioId('hold-transferring', 1);
 const NOW = '2026-11-20T12:00:00Z';
 
-async function stop(p: ServeProcess): Promise<void> {
-  p.child.kill('SIGTERM');
-  assert.equal(await p.exited, 0, p.output());
-}
-
 describe('evo-mock serve --scenario', () => {
   it('seeds a new store with the scenario, serves it, keeps it on the next start, and warns that --scenario then does nothing', async (t) => {
     const db = path.join(await tempDir(t), 'db.json');
@@ -27,7 +22,7 @@ describe('evo-mock serve --scenario', () => {
       assert.equal(((await res.json()) as { holdReason?: string }).holdReason, 'Transferring');
       assert.match(first.output(), /hold-transferring \+2\. 32 sessions in all\./);
     } finally {
-      await stop(first);
+      assert.equal(await first.stop(), 0, first.output());
     }
     const second = await spawnServe(['--db', db, '--scenario', 'missed-call']);
     try {
@@ -35,7 +30,7 @@ describe('evo-mock serve --scenario', () => {
       assert.equal((await fetch(`${second.url}/sessions/${HOLD}`, { headers: DEV_AUTH })).status, 200, 'kept');
       assert.equal((await fetch(`${second.url}/sessions/${scenarioId('missed-call', 1)}`, { headers: DEV_AUTH })).status, 404, 'not applied');
     } finally {
-      await stop(second);
+      assert.equal(await second.stop(), 0, second.output());
     }
   });
 
@@ -46,7 +41,7 @@ describe('evo-mock serve --scenario', () => {
       const health = (await (await fetch(`${p.url}/__admin/health`)).json()) as { sessions: number };
       assert.equal(health.sessions, 1);
     } finally {
-      await stop(p);
+      assert.equal(await p.stop(), 0, p.output());
     }
   });
 

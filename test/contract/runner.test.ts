@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fetchClient, TargetUnreachableError } from '../../src/contract/http-client.js';
-import { CredentialsRefusedError } from '../../src/contract/probe.js';
+import { CredentialsRefusedError } from '../../src/contract/run-errors.js';
 import { countByStatus, type RunReport } from '../../src/contract/run-report.js';
 import { runContract, type RunOptions } from '../../src/contract/runner.js';
 import type { Credentials } from '../../src/contract/target.js';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { runContract, startMock } from '../../src/index.js';
+import { basic } from '../server/helpers/mock-server.js';
 
 describe('the library: startMock and runContract', () => {
   it('startMock({ sessions: 40, seed: 3 }) serves on a free port over a store in a temporary folder, and close() removes it', async () => {
@@ -34,7 +35,7 @@ describe('the library: startMock and runContract', () => {
     const read = async (options: Parameters<typeof startMock>[0]) => {
       const mock = await startMock(options);
       try {
-        const res = await fetch(`${mock.url}/sessions?countPerPage=3&format=json`, { headers: { authorization: `Basic ${Buffer.from('dev@example.com:dev').toString('base64')}` } });
+        const res = await fetch(`${mock.url}/sessions?countPerPage=3&format=json`, { headers: basic('dev') });
         return { status: res.status, body: await res.text(), powered: res.headers.get('x-powered-by') };
       } finally {
         await mock.close();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SessionInfo } from '../../src/generated/dtos.js';
 import { scenarioId } from '../../src/seed/scenarios/scenario-ids.js';
-import { DEV_AUTH, spawnServe, type ServeProcess } from '../cli/helpers/evo-mock-process.js';
+import { ADMIN_AUTH, DEV_AUTH, spawnServe, type ServeProcess } from '../cli/helpers/evo-mock-process.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
 const CALL = scenarioId('incoming-call', 1);
@@ -24,11 +24,6 @@ interface ClockBody {
   responseStatus?: { errorCode: string; message: string; errors: { fieldName: string; message: string }[] };
 }
 
-async function stop(p: ServeProcess): Promise<void> {
-  p.child.kill('SIGTERM');
-  assert.equal(await p.exited, 0, p.output());
-}
-
 async function clock(p: ServeProcess, change?: object): Promise<{ status: number; body: ClockBody }> {
   const res = await fetch(`${p.url}/__admin/clock`, change ? { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(change) } : {});
   return { status: res.status, body: (await res.json()) as ClockBody };
@@ -40,8 +35,8 @@ async function listed(p: ServeProcess, ids: string): Promise<SessionInfo[]> {
 }
 
 async function everything(p: ServeProcess): Promise<string> {
-  const live = await fetch(`${p.url}/sessions?all=true&sortField=id`, { headers: { Authorization: `Basic ${Buffer.from('admin@example.com:admin').toString('base64')}` } });
-  const archived = await fetch(`${p.url}/sessions?all=true&sortField=id&searchArchive=true`, { headers: { Authorization: `Basic ${Buffer.from('admin@example.com:admin').toString('base64')}` } });
+  const live = await fetch(`${p.url}/sessions?all=true&sortField=id`, { headers: ADMIN_AUTH });
+  const archived = await fetch(`${p.url}/sessions?all=true&sortField=id&searchArchive=true`, { headers: ADMIN_AUTH });
   return (await live.text()) + (await archived.text());
 }
 
@@ -53,7 +48,7 @@ describe('the clock a QA engineer drives (serve --live --paused)', () => {
     for (const name of ['a', 'b']) mocks.push(await spawnServe(['--db', path.join(dir, `${name}.json`), '--sessions', '120', '--seed', '4', '--now', NOW, '--live', '--paused', '--rate', '20']));
   });
   after(async () => {
-    for (const m of mocks) await stop(m);
+    for (const m of mocks) assert.equal(await m.stop(), 0, m.output());
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -114,7 +109,7 @@ describe('the clock a QA engineer drives (serve --live --paused)', () => {
 
     // Stopped and served again from the same files: the restart was durable, and it moves on from there.
     for (const [i, m] of mocks.entries()) {
-      await stop(m);
+      assert.equal(await m.stop(), 0, m.output());
       mocks[i] = await spawnServe(['--db', path.join(dir, `${i === 0 ? 'a' : 'b'}.json`), '--now', '2026-11-20T12:03:20Z', '--live', '--paused', '--rate', '20']);
     }
     const [a2, b2] = mocks as [ServeProcess, ServeProcess];

@@ -3,18 +3,12 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { SessionInfo } from '../../src/generated/dtos.js';
-import { MAIN, spawnServe, type ServeProcess } from '../cli/helpers/evo-mock-process.js';
+import { ADMIN_AUTH, MAIN, spawnServe, type ServeProcess } from '../cli/helpers/evo-mock-process.js';
 import { tempDir } from '../store/helpers.js';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
-const ADMIN = { Authorization: `Basic ${Buffer.from('admin@example.com:admin').toString('base64')}` };
 const hasFaketime = spawnSync('faketime', ['-f', '+0d', 'true']).status === 0;
-
-async function stop(p: ServeProcess): Promise<void> {
-  p.child.kill('SIGTERM');
-  assert.equal(await p.exited, 0, p.output());
-}
 
 describe('a world that stays current without --now', () => {
   it('a store seeded three weeks ago (under faketime) serves the last 15 days and minutes-old live calls today', { skip: hasFaketime ? false : 'Debian faketime is not installed (.ci/run installs it)' }, async (t) => {
@@ -25,7 +19,7 @@ describe('a world that stays current without --now', () => {
     try {
       assert.match(p.output(), /moved the store's 300 sessions 2\dd .*forward so its world is current/);
       const now = Date.now();
-      const res = await fetch(`${p.url}/sessions?all=true`, { headers: ADMIN });
+      const res = await fetch(`${p.url}/sessions?all=true`, { headers: ADMIN_AUTH });
       const { items } = (await res.json()) as { items: SessionInfo[] };
       assert.ok(items.length > 50, `the default call log (last 15 days) holds only ${items.length} sessions`);
       const newest = Math.max(...items.map((s) => Date.parse(s.dateLastModified ?? s.dateCreated!)));
@@ -33,12 +27,12 @@ describe('a world that stays current without --now', () => {
       const live = items.filter((s) => s.ended === false);
       assert.ok(live.length > 0);
       for (const s of live) assert.ok(now - Date.parse(s.dateCreated!) < 2 * 60 * MIN, `live call ${s.id} started ${Math.round((now - Date.parse(s.dateCreated!)) / MIN)} minutes ago`);
-      const archived = await fetch(`${p.url}/sessions?searchArchive=true&countPerPage=1`, { headers: ADMIN });
+      const archived = await fetch(`${p.url}/sessions?searchArchive=true&countPerPage=1`, { headers: ADMIN_AUTH });
       const total = ((await archived.json()) as { totalCount: number }).totalCount;
       assert.ok(total > 0 && total < 300, 'the archive still holds what is older than 15 days');
       assert.ok(items.every((s) => Date.parse(s.dateCreated!) > now - 15 * DAY - MIN));
     } finally {
-      await stop(p);
+      assert.equal(await p.stop(), 0, p.output());
     }
   });
 
@@ -50,7 +44,7 @@ describe('a world that stays current without --now', () => {
       const clock = (await (await fetch(`${p.url}/__admin/clock`)).json()) as { now: string };
       assert.equal(clock.now, '2026-01-10T08:00:00.000Z');
     } finally {
-      await stop(p);
+      assert.equal(await p.stop(), 0, p.output());
     }
   });
 });

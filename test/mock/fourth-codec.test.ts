@@ -10,7 +10,7 @@ import { startRunningMock, type RunningMock } from '../../src/mock/running-mock.
 import type { Codec } from '../../src/wire/codec.js';
 import { CodecRegistry, defaultCodecs } from '../../src/wire/codec-registry.js';
 import { jsonCodec } from '../../src/wire/json-codec.js';
-import { testSettings } from '../server/helpers/mock-server.js';
+import { basic, testSettings } from '../server/helpers/mock-server.js';
 
 /**
  * The proof that a codec is the only description of a format: a fourth one, written here and nowhere
@@ -31,7 +31,7 @@ const toyCodec: Codec = {
   },
 };
 const codecs = new CodecRegistry([...defaultCodecs.all, toyCodec]);
-const DEV = { Authorization: `Basic ${Buffer.from('dev@example.com:dev').toString('base64')}` };
+const DEV = basic('dev');
 
 let dir: string;
 let mock: RunningMock;

@@ -130,7 +130,12 @@ describe('simultaneous starters on a store a SIGKILL left locked', () => {
       assert.equal(winners.length, 1, `round ${round}: ${winners.length} of ${CONTENDERS} starters opened the store`);
       // Let the winner acknowledge creates (and compact), then kill it mid-load: its lock is left behind.
       const before = acked.length;
-      while (acked.length < before + 300) await new Promise((r) => setTimeout(r, 20));
+      // A winner that stalls fails the round instead of hanging the run.
+      const deadline = Date.now() + 60_000;
+      while (acked.length < before + 300) {
+        assert.ok(Date.now() < deadline, `round ${round}: the winner acknowledged ${acked.length - before} creates in 60 s`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
       const w = winners[0]!;
       await sigkill(pool[w]!.child);
       pool[w] = await storeContender(acked);

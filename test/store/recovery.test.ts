@@ -129,14 +129,15 @@ describe('compaction', () => {
   });
 });
 
-describe('damaged files are never destroyed (issue 14, item 5)', () => {
-  async function openWarned(file: string): Promise<{ store: JsonFileStore; warnings: string[] }> {
-    const warnings: string[] = [];
-    const store = await JsonFileStore.open({ file, sortFields: sessionSortFields(), onWarning: (w) => warnings.push(w) });
-    assert.ok(store);
-    return { store, warnings };
-  }
+/** Opens a store, keeping what it says on the way. */
+async function openWarned(file: string): Promise<{ store: JsonFileStore; warnings: string[] }> {
+  const warnings: string[] = [];
+  const store = await JsonFileStore.open({ file, sortFields: sessionSortFields(), onWarning: (w) => warnings.push(w) });
+  assert.ok(store);
+  return { store, warnings };
+}
 
+describe('damaged files are never destroyed (issue 14, item 5)', () => {
   it('a torn last record: says how many were dropped and which id, and keeps the journal as it was aside', async (t) => {
     const { dir, file, ids } = await crashedCopy(t, 5);
     const torn = JSON.stringify({ session: { ...session({ now: () => NOW } as JsonFileStore), id: 'torn00000000000000000000000000001' } });
@@ -216,8 +217,7 @@ describe('a store file edited by hand while the mock runs', () => {
     const dir = await tempDir(t);
     const file = path.join(dir, 'db.json');
     await seedStoreFile({ file, fixtures, seed: 3, sessions: SEEDED, now: NOW });
-    const warnings: string[] = [];
-    const store = (await JsonFileStore.open({ file, sortFields: sessionSortFields(), onWarning: (w) => warnings.push(w) }))!;
+    const { store, warnings } = await openWarned(file);
     const made = await store.create({ session: session(store) });
 
     // An editor saving the file in place: one session renamed.

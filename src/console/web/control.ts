@@ -39,7 +39,7 @@ const FAULTS = ['reset', 'empty', 'malformed', 'dribble'];
 
 /** A card that says plainly when its admin API is not on this mock, instead of failing quietly. */
 function unavailable(err: unknown, what: string): HTMLElement {
-  if (err instanceof ApiError && err.status === 404) return h('div.notice.warn', null, `${what} is not on this mock (it answered 404).`);
+  if (err instanceof ApiError && err.missing) return h('div.notice.warn', null, `${what} is not on this mock (it answered 404).`);
   return h('div.notice.error', null, `${what}: ${errorText(err)}`);
 }
 
@@ -153,8 +153,7 @@ async function renderBehaviours(el: HTMLElement): Promise<void> {
   });
   async function refresh(): Promise<void> {
     try {
-      const got = await admin<{ behaviours: Behaviour[] } | Behaviour[]>('GET', '/__admin/behaviours');
-      const items = Array.isArray(got) ? got : got.behaviours;
+      const items = (await admin<{ behaviours: Behaviour[] }>('GET', '/__admin/behaviours')).behaviours;
       const removeAll = h('button.danger', { type: 'button' }, 'Remove all');
       removeAll.addEventListener('click', async () => {
         await admin('DELETE', '/__admin/behaviours').catch((err: unknown) => toast(errorText(err), 'bad'));
@@ -268,8 +267,7 @@ async function renderData(el: HTMLElement): Promise<void> {
   });
   async function refresh(): Promise<void> {
     try {
-      const got = await admin<{ snapshots: Snapshot[] } | Snapshot[]>('GET', '/__admin/snapshots');
-      const items = Array.isArray(got) ? got : got.snapshots;
+      const items = (await admin<{ snapshots: Snapshot[] }>('GET', '/__admin/snapshots')).snapshots;
       clear(list, items.length === 0 ? h('div.sub', null, 'No snapshots yet.') : h('ul.list', null, ...items.map((s) => {
         const restore = h('button', { type: 'button' }, 'Restore');
         restore.addEventListener('click', async () => {

@@ -120,7 +120,7 @@ export function jsonBlock(value: unknown): HTMLElement {
   for (const m of text.matchAll(re)) {
     pre.append(text.slice(last, m.index));
     if (m[1] !== undefined) pre.append(h(m[2] ? 'span.k' : 'span.s', null, m[1]), m[2] ?? '');
-    else pre.append(h(m[3] ? 'span.n' : 'span.n', null, m[0]));
+    else pre.append(h('span.n', null, m[0]));
     last = (m.index ?? 0) + m[0].length;
   }
   pre.append(text.slice(last));

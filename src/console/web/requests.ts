@@ -154,7 +154,7 @@ export function requestsView(ctx: ViewContext): View {
     } catch (err) {
       dot.classList.remove('on');
       liveLabel.textContent = 'unavailable';
-      const missing = err instanceof ApiError && err.status === 404;
+      const missing = err instanceof ApiError && err.missing;
       clear(notice, h(`div.notice${missing ? '.warn' : '.error'}`, { role: 'alert', style: 'margin-bottom:12px' },
         missing ? 'This mock has no request journal (GET /__admin/requests answered 404).' : `Reading the journal failed: ${errorText(err)}`));
       render();

@@ -2,6 +2,7 @@ import type { Fixtures } from '../../store/fixtures.js';
 import type { SessionStore, StoredSession } from '../../store/session-store.js';
 import type { World } from '../seed-world.js';
 import { planScenario } from './plan-scenario.js';
+import { emptiedBy } from './seed-scenarios.js';
 import type { ScenarioRequest } from './scenario-request.js';
 import { scenarioId } from './scenario-ids.js';
 
@@ -43,8 +44,7 @@ export async function applyToStore(request: ScenarioRequest, target: RunningTarg
   const plan = planScenario(request, target.fixtures, target.world, target.now);
   let deleted = 0;
   if (plan.emptied) {
-    const emptied = plan.emptied.accounts === 'all' ? undefined : new Set(plan.emptied.accounts);
-    const doomed = target.store.sessions.all().filter((e) => !emptied || emptied.has(e.session.accountId as string));
+    const doomed = target.store.sessions.all().filter((e) => emptiedBy(plan, e));
     for (let i = 0; i < doomed.length; i += BATCH) {
       await Promise.all(doomed.slice(i, i + BATCH).map((e) => target.store.sessions.delete(e.session.id as string)));
     }

@@ -42,7 +42,8 @@ export function addScenarios(
   };
 }
 
-function emptiedBy(plan: ScenarioPlan, e: StoredSession): boolean {
+/** Whether a stored session lies in an account the scenario empties before it adds its own. */
+export function emptiedBy(plan: ScenarioPlan, e: StoredSession): boolean {
   const accounts = plan.emptied?.accounts;
   return accounts === 'all' || (accounts !== undefined && accounts.includes(e.session.accountId as string));
 }

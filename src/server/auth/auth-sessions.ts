@@ -96,10 +96,9 @@ export class AuthSessions {
       return session ? 1 : 0;
     }
     const users = target === 'all' ? undefined : new Set(target.userIds);
-    const ended = new Set<AuthSession>();
-    for (const session of this.byId.values()) if (!users || users.has(session.userId)) ended.add(session);
+    const ended = [...this.sessions].filter((session) => !users || users.has(session.userId));
     for (const session of ended) this.drop(session);
-    return ended.size;
+    return ended.length;
   }
 
   revokeTokens(userIds: readonly string[]): void {
@@ -109,7 +108,9 @@ export class AuthSessions {
   /** Sessions signed in now (expired ones are not counted). */
   active(): number {
     const now = this.now();
-    return new Set([...this.byId.values()].filter((s) => s.expiresAt === undefined || s.expiresAt > now)).size;
+    let n = 0;
+    for (const s of this.sessions) if (s.expiresAt === undefined || s.expiresAt > now) n++;
+    return n;
   }
 
   /** Sessions held, expired ones not yet dropped included (the cap counts them). */

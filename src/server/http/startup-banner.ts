@@ -1,4 +1,5 @@
-import { CONSOLE_PATH } from '../../console/console-routes.js';
+import { CONSOLE_PATH } from '../../console/console-path.js';
+import { isLoopbackHost } from '../admin/admin-guard.js';
 import type { Fixtures } from '../../store/fixtures.js';
 
 /** What `evo-mock serve` prints once it answers: where, and who can sign in. */
@@ -19,12 +20,6 @@ export function startupBanner(url: string, fixtures: Fixtures, facts: { readonly
     '',
     `Try: curl -u dev@example.com:dev '${url}/sessions?countPerPage=5'`,
   ].join('\n');
-}
-
-/** Whether a --host value keeps the mock to this machine. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
 
 /**

@@ -9,7 +9,8 @@ import type { SessionStore } from '../../../src/store/session-store.js';
 import type { StoreData } from '../../../src/store/store-data.js';
 import { askJson, NOW, testSettings, type JsonAsk, type JsonAnswer } from './mock-server.js';
 
-export const DEV_ACCOUNT = 'a1f0c2d4e6b84f0a9c1d2e3f4a5b6c7d';
+/** dev@example.com's first account. */
+export { ACME as DEV_ACCOUNT } from '../../store/helpers.js';
 export const EMPTY_ACCOUNT = 'e5b4a6c8d0e24b4e9a5c6d7e8f9a0b1c';
 
 export interface ScenarioMock {

@@ -132,7 +132,6 @@ describe('an upload that stalls', () => {
       // Three times the anonymous timeout.
       setTimeout(() => req.end(body.slice(5)), 900);
     });
-    assert.notEqual(status, 408);
-    assert.ok(status < 500, `status ${status}`);
+    assert.equal(status, 200, 'answered as any NewSession, not cut off with a 408');
   });
 });
