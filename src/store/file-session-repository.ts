@@ -18,6 +18,9 @@ import type { AccountScope, SessionPage, SessionQuery, StoredSession } from './s
  * The wire writers' fragment cache (src/wire/fragment-cache.ts) keys on the frozen session object;
  * a put stores a new object, so a changed session can never be answered from the old one's bytes.
  */
+/** From this many records in one group, removals go in one pass (SessionIndex.removeMany). */
+const BULK_GROUP = 64;
+
 export class FileSessionRepository implements SessionRepository {
   private readonly index = new SessionIndex();
   private readonly listeners = new ChangeListeners();
@@ -35,20 +38,35 @@ export class FileSessionRepository implements SessionRepository {
 
   /** DurableDb's onCommitted: applies one durable group, in order. */
   apply(records: readonly JournalRecord[]): void {
+    // A large group naming each id once (a reset, a restore, a bulk delete, the start-up shift) takes its
+    // sessions out of the index in one pass per list rather than a splice each; with no id twice, that is
+    // the same as taking each out just before its own record.
+    const removed = records.length >= BULK_GROUP ? this.removeAllOnce(records) : undefined;
+    const takeOut = (id: string) => (removed ? removed.get(id) : this.index.remove(id));
     const changes: SessionChange[] = [];
     for (const record of records) {
+      const id = 'put' in record ? (record.put.session.id as string) : record.deleted;
+      const previous = takeOut(id);
+      this.outcomes.set(record, previous);
       if ('put' in record) {
-        const id = record.put.session.id as string;
-        const previous = this.index.put(record.put);
-        this.outcomes.set(record, previous);
+        this.index.add(record.put);
         changes.push(previous ? { kind: 'put', id, entry: record.put, previous } : { kind: 'put', id, entry: record.put });
-      } else {
-        const previous = this.index.remove(record.deleted);
-        this.outcomes.set(record, previous);
-        if (previous) changes.push({ kind: 'delete', id: record.deleted, previous });
+      } else if (previous) {
+        changes.push({ kind: 'delete', id, previous });
       }
     }
     for (const change of changes) this.listeners.emit(change);
+  }
+
+  /** Takes every id the group names out of the index at once; undefined when an id comes twice. */
+  private removeAllOnce(records: readonly JournalRecord[]): Map<string, StoredSession> | undefined {
+    const ids = new Set<string>();
+    for (const record of records) {
+      const id = 'put' in record ? (record.put.session.id as string) : record.deleted;
+      if (ids.has(id)) return undefined;
+      ids.add(id);
+    }
+    return new Map(this.index.removeMany(ids).map((e) => [e.session.id as string, e]));
   }
 
   get size(): number {

@@ -81,13 +81,6 @@ export class SessionIndex {
     return entry;
   }
 
-  /** Put: the new version replaces any session with its id. Answers the one it replaced. */
-  put(entry: StoredSession): StoredSession | undefined {
-    const previous = this.remove(entry.session.id as string);
-    this.add(entry);
-    return previous;
-  }
-
   /**
    * Removes many at once: past a few, one pass per list (a filter) beats a splice per session,
    * which matters when a reset or a bulk delete takes thousands out of a large store.

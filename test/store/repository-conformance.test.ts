@@ -186,6 +186,35 @@ describe('every SessionRepository answers as the reference does', () => {
     );
   });
 
+  it('large groups of writes (a reset, a restore, a bulk delete) answer as one write at a time does', async (t) => {
+    const file = path.join(await tempDir(t), 'db.json');
+    await writeFreshStore(file, EMPTY_STORE);
+    const store = (await JsonFileStore.open({ file, sortFields: fields, clock: () => NOW }))!;
+    t.after(() => store.close());
+    const reference = new MemorySessionRepository(fields);
+    const heard: { reference: SessionChange[]; file: SessionChange[] } = { reference: [], file: [] };
+    reference.onChange((c) => heard.reference.push(c));
+    store.sessions.onChange((c) => heard.file.push(c));
+    const entry = (n: number, version: number) =>
+      stored({ id: `b${String(n).padStart(3, '0')}`, accountId: ACCOUNTS[n % 3]!, dateCreated: day(n % 20, version % 2 ? 3 : 0), ended: (n + version) % 2 === 0, endpointId: 'ep-1', ...(n % 4 ? { customerId: `cu-${n % 3}` } : {}) }, n % 7 === 0 && n > 0 ? 'b000' : undefined);
+    // Unawaited, so each burst reaches the file store as one group of 100-200 records, each id once.
+    const bursts: (readonly ({ readonly entry: StoredSession } | { readonly id: string })[])[] = [
+      Array.from({ length: 200 }, (_, n) => ({ entry: entry(n, 0) })),
+      Array.from({ length: 200 }, (_, n) => (n % 3 === 0 ? { id: `b${String(n).padStart(3, '0')}` } : { entry: entry(n, 1) })),
+      Array.from({ length: 120 }, (_, n) => (n % 2 ? { entry: entry(n + 150, 2) } : { id: `b${String(n + 150).padStart(3, '0')}` })),
+    ];
+    for (const [i, writes] of bursts.entries()) {
+      const viaFile = Promise.all(writes.map((w) => write(store.sessions, w)));
+      const viaReference = Promise.all(writes.map((w) => write(reference, w)));
+      assert.deepEqual(await viaFile, await viaReference, `burst ${i}: what each write replaced`);
+      sameState(reference, store.sessions, `burst ${i}`);
+      for (const q of [query({ all: true }), query({ accountIds: ['acc-b'], all: true }), query({ customerIds: ['cu-1'], all: true }), query({ parentSessionId: 'b000', all: true })]) {
+        assert.deepEqual(store.sessions.list(q, 'all', NOW), reference.list(q, 'all', NOW), `burst ${i}: ${JSON.stringify(q)}`);
+      }
+    }
+    assert.deepEqual(heard.file, heard.reference, 'the change events, in order');
+  });
+
   it('refuses a session without the fields every implementation indexes, in both', async (t) => {
     const file = path.join(await tempDir(t), 'db.json');
     await writeFreshStore(file, EMPTY_STORE);
